@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Storage, StoreItems } from 'botbuilder';
+
+/** Thrown when a write carries an eTag that no longer matches: someone else wrote first. */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super('eTag conflict on a state item');
+    this.name = 'ETagConflictError';
+  }
+}
+
+/**
+ * botbuilder Storage on an embedded SQLite file (WAL). Honours the SDK's optimistic
+ * concurrency: an item written with an eTag other than "*" must still carry the stored
+ * eTag, or the write fails and nothing is lost silently. Each call is one transaction;
+ * the eTag check also guards writers in other processes sharing the file.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly selectOne: Database.Statement<[string], { value: string; etag: string }>;
+  private readonly upsert: Database.Statement<[string, string, string, number]>;
+  private readonly updateIf: Database.Statement<[string, string, number, string, string]>;
+  private readonly insertNew: Database.Statement<[string, string, string, number]>;
+  private readonly remove: Database.Statement<[string]>;
+  private counter = 0;
+
+  constructor(file: string, private readonly now: () => number = Date.now) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS state (
+      key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL)`);
+    this.selectOne = this.db.prepare('SELECT value, etag FROM state WHERE key = ?');
+    this.upsert = this.db.prepare(`INSERT INTO state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`);
+    this.updateIf = this.db.prepare('UPDATE state SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
+    this.insertNew = this.db.prepare('INSERT OR IGNORE INTO state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)');
+    this.remove = this.db.prepare('DELETE FROM state WHERE key = ?');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      for (const [key, item] of entries) this.writeOne(key, item);
+    });
+    apply(Object.entries(changes) as [string, Record<string, unknown>][]);
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) this.remove.run(key);
+  }
+
+  /** True when the database answers a trivial query (readiness probe). */
+  ping(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private writeOne(key: string, item: Record<string, unknown>): void {
+    const { eTag, ...rest } = item;
+    const value = JSON.stringify(rest);
+    const at = this.now();
+    const next = `${at.toString(36)}-${(this.counter += 1).toString(36)}-${randomBytes(3).toString('hex')}`;
+    if (typeof eTag !== 'string' || eTag === '' || eTag === '*') {
+      this.upsert.run(key, value, next, at);
+      return;
+    }
+    // Same rule as botbuilder's MemoryStorage: a stale eTag on an existing item is a conflict;
+    // an eTag on an item that does not exist yet is a plain insert.
+    if (this.updateIf.run(value, next, at, key, eTag).changes > 0) return;
+    if (this.insertNew.run(key, value, next, at).changes === 0) throw new ETagConflictError(key);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Default emergency and urgent-advice numbers per region (clinical-reference.md, "Emergency
+ * and urgent numbers"). A deployment overrides them with EMERGENCY_NUMBER / URGENT_NUMBER.
+ * `urgentNumber` is null where there is no single national urgent line; the bot then
+ * points to the patient's own doctor or urgent care.
+ */
+export interface RegionNumbers {
+  emergencyNumber: string;
+  urgentNumber: string | null;
+}
+
+export const REGIONS = {
+  uk: { emergencyNumber: '999', urgentNumber: '111' },
+  ie: { emergencyNumber: '112', urgentNumber: null },
+  eu: { emergencyNumber: '112', urgentNumber: null },
+  es: { emergencyNumber: '112', urgentNumber: null },
+  fr: { emergencyNumber: '15', urgentNumber: '116 117' },
+  de: { emergencyNumber: '112', urgentNumber: '116 117' },
+  pl: { emergencyNumber: '112', urgentNumber: null },
+  us: { emergencyNumber: '911', urgentNumber: null },
+  ca: { emergencyNumber: '911', urgentNumber: '811' },
+  mx: { emergencyNumber: '911', urgentNumber: null },
+  au: { emergencyNumber: '000', urgentNumber: '1800 022 222' },
+  nz: { emergencyNumber: '111', urgentNumber: '0800 611 116' },
+  in: { emergencyNumber: '112', urgentNumber: '108' },
+} as const satisfies Record<string, RegionNumbers>;
+
+export type Region = keyof typeof REGIONS;
+export const REGION_IDS = Object.keys(REGIONS) as Region[];
