@@ -1,0 +1,98 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { getTurn, type Turn } from '../src/turn';
+import { DialogIds } from './ids';
+import { readAnswer, type AskChoice, type ReaderKind } from './readers';
+
+/** Options for one question. Plain data: it is stored in dialog state between turns. */
+export interface AskOptions {
+  /** Translation key of the question. */
+  textKey: string;
+  choices: AskChoice[];
+  reader: ReaderKind;
+  /**
+   * What an answer that still cannot be read after one re-ask counts as. Clinical questions
+   * use "unsure", which moves the advice up a tier (S2); menus use their safe default.
+   */
+  fallback: string;
+  /** Say that an unreadable answer was counted as "not sure" (clinical questions). */
+  announceFallback?: boolean;
+}
+
+interface AskState {
+  options: AskOptions;
+  misses: number;
+}
+
+function choicesText(turn: Turn, options: AskOptions): string {
+  return options.choices.map((c) => turn.t(c.labelKey)).join(turn.t('common:listJoin'));
+}
+
+function ask(turn: Turn, options: AskOptions): Promise<void> {
+  return turn.send({ kind: 'question', text: turn.t(options.textKey), choices: options.choices.map((c) => ({ value: c.value, label: turn.t(c.labelKey) })) });
+}
+
+/**
+ * Asks one question and reads the reply with the project's own readers, never with the
+ * SDK's choice recognizers (which guess from any number or the first matching word).
+ * A reply it cannot read is asked again once; after that the fallback stands. A known
+ * question topic typed instead of an answer is answered, then the question is asked again.
+ */
+export class AskDialog extends Dialog<AskOptions> {
+  constructor() {
+    super(DialogIds.ask);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('ask: options required');
+    const state: AskState = { options, misses: 0 };
+    dc.activeDialog!.state = state;
+    await ask(getTurn(dc.context), options);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const activity = dc.context.activity;
+    if (activity.type !== 'message') return Dialog.EndOfTurn;
+    const turn = getTurn(dc.context);
+    const state = dc.activeDialog!.state as AskState;
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const answer = readAnswer(turn, text, state.options.reader, state.options.choices);
+    if (answer !== null) return dc.endDialog(answer);
+    const topic = turn.commands.topic(text);
+    if (topic) return dc.beginDialog(DialogIds.questions, { topic, once: true });
+    state.misses += 1;
+    if (state.misses >= 2) {
+      if (state.options.announceFallback) await turn.send({ kind: 'text', text: turn.t('common:takenAsUnsure') });
+      return dc.endDialog(state.options.fallback);
+    }
+    await turn.send({ kind: 'text', text: `${turn.t('common:notUnderstood')} ${turn.t('common:tryAgain', { options: choicesText(turn, state.options) })}` });
+    await ask(turn, state.options);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Back from an interruption (a question answered, help shown): ask again. */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await ask(getTurn(context), (instance.state as AskState).options);
+  }
+}
+
+/** Yes / no / not sure, the choice set of every yes-no clinical question. */
+export const YES_NO_CHOICES: AskChoice[] = [
+  { value: 'yes', labelKey: 'common:choices.yes' },
+  { value: 'no', labelKey: 'common:choices.no' },
+  { value: 'unsure', labelKey: 'common:choices.unsure' },
+];
+
+export const TREND_CHOICES: AskChoice[] = [
+  { value: 'worse', labelKey: 'common:choices.worse' },
+  { value: 'same', labelKey: 'common:choices.same' },
+  { value: 'better', labelKey: 'common:choices.better' },
+  { value: 'gone', labelKey: 'common:choices.gone' },
+  { value: 'unsure', labelKey: 'common:choices.unsure' },
+];

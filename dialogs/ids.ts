@@ -1,0 +1,11 @@
+/** Dialog ids, one per file in dialogs/. */
+export const DialogIds = {
+  main: 'main',
+  ask: 'ask',
+  welcome: 'welcome',
+  explain: 'explain',
+  symptomCheck: 'symptomCheck',
+  outcome: 'outcome',
+  questions: 'questions',
+  nextStep: 'nextStep',
+} as const;

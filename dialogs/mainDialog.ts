@@ -1,0 +1,121 @@
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { getTurn } from '../src/turn';
+import { AskDialog, type AskOptions } from './askDialog';
+import { ExplainDialog } from './explainDialog';
+import { DialogIds } from './ids';
+import { OutcomeDialog } from './outcomeDialog';
+import { QuestionsDialog } from './questionsDialog';
+import { SymptomCheckDialog } from './symptomCheckDialog';
+import { WelcomeDialog } from './welcomeDialog';
+import type { Disposition } from '../src/triage';
+
+export interface MainOptions {
+  /** Where to enter the flow: from the welcome, at the symptom questions, or at the "what next" menu. */
+  from?: 'start' | 'symptoms' | 'next';
+  /** Which "what next" menu to show. */
+  menu?: 'afterOutcome' | 'afterFlag';
+}
+
+const MENUS: Record<NonNullable<MainOptions['menu']>, AskOptions> = {
+  afterOutcome: {
+    textKey: 'outcome:whatNext', reader: 'choice', fallback: 'done',
+    choices: [
+      { value: 'questions', labelKey: 'common:choices.questions' },
+      { value: 'checkAgain', labelKey: 'common:choices.checkAgain' },
+      { value: 'done', labelKey: 'common:choices.done' },
+    ],
+  },
+  afterFlag: {
+    textKey: 'outcome:flagged', reader: 'choice', fallback: 'done',
+    choices: [
+      { value: 'carryOn', labelKey: 'common:choices.carryOn' },
+      { value: 'questions', labelKey: 'common:choices.questions' },
+      { value: 'done', labelKey: 'common:choices.done' },
+    ],
+  },
+};
+
+const opts = (step: WaterfallStepContext): MainOptions => (step.options ?? {}) as MainOptions;
+
+/**
+ * The whole conversation: welcome and consent, what the result means, the symptom check,
+ * the advice, then a "what next" menu. Also the one place that handles commands typed at
+ * any turn (help, menu, restart, stop, talk to someone), before the active question sees them.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor() {
+    super(DialogIds.main);
+    for (const dialog of [new AskDialog(), new WelcomeDialog(), new ExplainDialog(), new SymptomCheckDialog(), new OutcomeDialog(), new QuestionsDialog()]) {
+      this.addDialog(dialog);
+    }
+    this.addDialog(new WaterfallDialog('mainFlow', [
+      async (step) => {
+        const turn = getTurn(step.context);
+        if (opts(step).from === 'next' || opts(step).from === 'symptoms' || turn.session.consented) return step.next(true);
+        return step.beginDialog(DialogIds.welcome);
+      },
+      async (step) => {
+        if (step.result !== true) return step.endDialog();
+        if ((opts(step).from ?? 'start') !== 'start' || getTurn(step.context).session.explained) return step.next();
+        return step.beginDialog(DialogIds.explain);
+      },
+      async (step) => (opts(step).from === 'next' ? step.next() : step.beginDialog(DialogIds.symptomCheck)),
+      async (step) => (opts(step).from === 'next' ? step.next() : step.beginDialog(DialogIds.outcome)),
+      async (step) => {
+        if ((step.result as Disposition | undefined)?.level === 'emergency') return step.endDialog();
+        return step.beginDialog(DialogIds.ask, MENUS[opts(step).menu ?? 'afterOutcome']);
+      },
+      async (step) => {
+        const turn = getTurn(step.context);
+        switch (step.result as string) {
+          case 'questions':
+            return step.beginDialog(DialogIds.questions);
+          case 'checkAgain':
+            turn.session.answers = {};
+            return step.replaceDialog('mainFlow', { from: 'symptoms' });
+          case 'carryOn':
+            return step.replaceDialog('mainFlow', { from: 'symptoms' });
+          default:
+            await turn.send({ kind: 'text', text: turn.t('outcome:goodbye') });
+            return step.endDialog();
+        }
+      },
+      async (step) => step.replaceDialog('mainFlow', { from: 'next', menu: 'afterOutcome' }),
+    ]));
+    this.initialDialogId = 'mainFlow';
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(inner);
+    return interrupted ?? super.onContinueDialog(inner);
+  }
+
+  /** Commands typed at any turn. Returns a result when the command took the turn. */
+  private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
+    const activity = inner.context.activity;
+    if (activity.type !== 'message' || typeof activity.text !== 'string') return undefined;
+    const turn = getTurn(inner.context);
+    const command = turn.commands.command(activity.text);
+    switch (command) {
+      case 'help':
+      case 'human':
+        await turn.send({ kind: 'text', text: turn.t(command === 'help' ? 'common:help' : 'common:careTeam') });
+        await inner.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'menu':
+        return inner.beginDialog(DialogIds.questions);
+      case 'restart':
+        turn.session.answers = {};
+        delete turn.session.floor;
+        await turn.send({ kind: 'text', text: turn.t('common:restarting') });
+        await inner.cancelAllDialogs();
+        return inner.beginDialog('mainFlow', { from: 'symptoms' });
+      case 'stop':
+        await inner.cancelAllDialogs();
+        await turn.send({ kind: 'text', text: turn.t('common:stopped') }, { kind: 'text', text: turn.t('common:emergencyLine') });
+        return { status: DialogTurnStatus.complete };
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import { nextQuestion, type QuestionId } from '../src/triage';
+import { getTurn } from '../src/turn';
+import { AskDialog, TREND_CHOICES, YES_NO_CHOICES, type AskOptions } from './askDialog';
+import { DialogIds } from './ids';
+
+function askFor(id: QuestionId, kind: 'yesNo' | 'trend'): AskOptions {
+  return {
+    textKey: `symptoms:${id}`,
+    reader: kind,
+    choices: kind === 'trend' ? TREND_CHOICES : YES_NO_CHOICES,
+    fallback: 'unsure',
+    announceFallback: true,
+  };
+}
+
+/**
+ * Asks the questions the clinical core chooses (`nextQuestion`), one at a time, emergency
+ * screen first, until the core has enough to decide. The dialog holds no clinical logic:
+ * it only asks, records the answer and asks the core again.
+ */
+export class SymptomCheckDialog extends ComponentDialog {
+  constructor() {
+    super(DialogIds.symptomCheck);
+    this.addDialog(new AskDialog());
+    this.addDialog(new WaterfallDialog('symptomLoop', [
+      async (step) => {
+        const turn = getTurn(step.context);
+        const question = nextQuestion(turn.session.answers);
+        if (!question) return step.endDialog();
+        if (question.id === 'emergencySigns') await turn.send({ kind: 'text', text: turn.t('symptoms:intro') });
+        (step.values as { question?: QuestionId }).question = question.id;
+        return step.beginDialog(DialogIds.ask, askFor(question.id, question.kind));
+      },
+      async (step) => {
+        const turn = getTurn(step.context);
+        const id = (step.values as { question: QuestionId }).question;
+        turn.session.answers = { ...turn.session.answers, [id]: step.result as string };
+        return step.replaceDialog('symptomLoop');
+      },
+    ]));
+    this.initialDialogId = 'symptomLoop';
+  }
+}

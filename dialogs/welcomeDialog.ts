@@ -1,0 +1,41 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { getTurn } from '../src/turn';
+import { AskDialog, type AskOptions } from './askDialog';
+import { DialogIds } from './ids';
+
+const CONSENT: AskOptions = {
+  textKey: 'welcome:consent',
+  reader: 'yesNo',
+  choices: [
+    { value: 'yes', labelKey: 'common:choices.consentYes' },
+    { value: 'no', labelKey: 'common:choices.consentNo' },
+  ],
+  fallback: 'no',
+};
+
+/**
+ * Says who is talking (an automated helper, not a doctor), what to do in an emergency (in
+ * the very first message), what the chat is for and what is kept, then asks for consent.
+ * Returns true when the patient agrees.
+ */
+export class WelcomeDialog extends ComponentDialog {
+  constructor() {
+    super(DialogIds.welcome);
+    this.addDialog(new AskDialog());
+    this.addDialog(new WaterfallDialog('welcomeFlow', [
+      async (step) => {
+        const turn = getTurn(step.context);
+        await turn.send({ kind: 'text', text: turn.t('welcome:hello') }, { kind: 'text', text: turn.t('welcome:purpose') });
+        return step.beginDialog(DialogIds.ask, CONSENT);
+      },
+      async (step: WaterfallStepContext) => {
+        const turn = getTurn(step.context);
+        const agreed = step.result === 'yes';
+        turn.session.consented = agreed;
+        if (!agreed) await turn.send({ kind: 'text', text: turn.t('welcome:declined') }, { kind: 'text', text: turn.t('common:emergencyLine') });
+        return step.endDialog(agreed);
+      },
+    ]));
+    this.initialDialogId = 'welcomeFlow';
+  }
+}

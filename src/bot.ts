@@ -1,0 +1,171 @@
+import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { adviceMessages } from '../dialogs/advice';
+import { DialogIds } from '../dialogs/ids';
+import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
+import type { CommandMatcher } from './commands';
+import type { Config } from './config';
+import type { Localizer } from './i18n';
+import type { Logger } from './logger';
+import { capabilitiesFor, render, type OutMessage } from './rendering';
+import { flagDisposition, rank, screen, type Flag } from './triage';
+import { recognize, type Lexicon } from './triage/recognizer';
+import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
+
+export interface BotDeps {
+  config: Readonly<Config>;
+  conversationState: ConversationState;
+  userState: UserState;
+  localizer: Localizer;
+  lexicon: (lng: string) => Lexicon;
+  commands: (lng: string) => CommandMatcher;
+  logger: Logger;
+  now?: () => number;
+}
+
+const newSession = (): Session => ({ answers: {} });
+
+/** The patient's words from a typed message or a card's submitted choice. */
+export function messageText(activity: Partial<Activity>): string {
+  if (typeof activity.text === 'string') return activity.text;
+  const value = activity.value as { text?: unknown } | undefined;
+  return typeof value?.text === 'string' ? value.text : '';
+}
+
+/**
+ * The turn pipeline. Every inbound message goes through the red-flag screen on its raw
+ * text BEFORE any state is loaded (S1): an emergency is answered even if storage is down.
+ * Then the dialog stack runs with per-turn services fixed to the user's language.
+ */
+export class AfterscanBot extends ActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly session: StatePropertyAccessor<Session>;
+  private readonly profile: StatePropertyAccessor<Profile>;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.now = deps.now ?? Date.now;
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.session = deps.conversationState.createProperty<Session>('session');
+    this.profile = deps.userState.createProperty<Profile>('profile');
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog());
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await this.startIfIdle(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
+  }
+
+  /** Per-turn services; session and profile start empty and are filled once state loads. */
+  makeTurn(context: TurnContext): Turn {
+    const { config, localizer } = this.deps;
+    const lng = localizer.negotiate(context.activity.locale);
+    const caps = capabilitiesFor(context.activity.channelId);
+    const turn: Turn = {
+      lng,
+      emergencyNumber: config.emergencyNumber,
+      hasUrgentLine: config.urgentNumber !== null,
+      hasRepeatWindow: config.repeatScanDays !== undefined,
+      t: deploymentT(localizer.fixedT(lng), config),
+      caps,
+      lexicon: this.deps.lexicon(lng),
+      commands: this.deps.commands(lng),
+      session: newSession(),
+      profile: {},
+      now: this.now,
+      send: async (...messages: OutMessage[]) => {
+        if (messages.length > 0) await context.sendActivities(messages.map((m) => ({ ...render(m, caps), locale: lng })));
+      },
+    };
+    setTurn(context, turn);
+    return turn;
+  }
+
+  /** Red flags in the turn's language and in English, so an English red flag is never missed. */
+  screenText(text: string, lng: string): Flag | null {
+    const own = this.deps.lexicon(lng);
+    const findings = recognize(text, own).findings;
+    if (lng !== 'en') findings.push(...recognize(text, this.deps.lexicon('en')).findings);
+    return screen({ findings, trends: [], level: null });
+  }
+
+  /** Forgets the dialog stack (used by the error boundary). */
+  async clearDialogs(context: TurnContext): Promise<void> {
+    await this.dialogState.delete(context);
+    await this.deps.conversationState.saveChanges(context, true);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = this.makeTurn(context);
+    const text = messageText(context.activity);
+    const flag = text ? this.screenText(text, turn.lng) : null;
+    if (flag?.level === 'emergency') {
+      await turn.send(...adviceMessages(turn, flagDisposition(flag)));
+      await this.afterEmergency(context, turn, flag);
+      return;
+    }
+    await this.loadState(context, turn);
+    const dc = await this.dialogs.createContext(context);
+    const floor = turn.session.floor;
+    if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
+      turn.session.floor = flag;
+      turn.session.lastDisposition = flagDisposition(flag);
+      await turn.send(...adviceMessages(turn, turn.session.lastDisposition));
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(DialogIds.main, { from: 'next', menu: 'afterFlag' } satisfies MainOptions);
+      return;
+    }
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+      if (turn.commands.command(text) === 'stop') {
+        await turn.send({ kind: 'text', text: turn.t('common:stopped') });
+        return;
+      }
+      await this.begin(dc, turn);
+    }
+  }
+
+  /** After emergency advice was sent: note it and clear the stack, but never let storage failure undo the advice. */
+  private async afterEmergency(context: TurnContext, turn: Turn, flag: Flag): Promise<void> {
+    try {
+      await this.loadState(context, turn);
+      turn.session.floor = flag;
+      turn.session.lastDisposition = flagDisposition(flag);
+      const dc = await this.dialogs.createContext(context);
+      await dc.cancelAllDialogs();
+    } catch (error) {
+      this.deps.logger.error({ event: 'state_after_emergency_failed', err: (error as Error).name }, 'state unavailable after emergency advice');
+    }
+  }
+
+  private async startIfIdle(context: TurnContext): Promise<void> {
+    const turn = this.makeTurn(context);
+    await this.loadState(context, turn);
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) await this.begin(dc, turn);
+  }
+
+  /** A fresh check: answers and any earlier red flag of a finished check start over. */
+  private async begin(dc: Awaited<ReturnType<DialogSet['createContext']>>, turn: Turn): Promise<void> {
+    turn.session.answers = {};
+    delete turn.session.floor;
+    await dc.beginDialog(DialogIds.main, { from: 'start' } satisfies MainOptions);
+  }
+
+  private async loadState(context: TurnContext, turn: Turn): Promise<void> {
+    turn.session = await this.session.get(context, newSession());
+    turn.profile = await this.profile.get(context, {});
+  }
+}

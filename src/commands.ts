@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findLocalesDir } from './localesDir';
+
+export const COMMANDS = ['help', 'menu', 'restart', 'start', 'stop', 'human'] as const;
+export type Command = (typeof COMMANDS)[number];
+export const TOPICS = ['bloodThinners', 'travel', 'exercise', 'recovery', 'dDimer', 'repeatScan', 'otherCauses'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** Lower case, accents folded, punctuation to spaces, apostrophes dropped ("can't" = "cant"). */
+export function normalizeWords(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/['’`]/g, '').replace(/[^\p{L}\p{N}?]+/gu, ' ').trim();
+}
+
+export interface CommandMatcher {
+  /** A command only when the whole message is one of its phrases ("stop", not "stop the pain"). */
+  command(text: string): Command | null;
+  /** The first topic a phrase of which appears as whole words in the message. */
+  topic(text: string): Topic | null;
+  /** Teach-back: the reply names calling for emergency help, and does not negate it. */
+  teachBackRight(text: string): boolean;
+  /** The menu choices (by value) that this whole message is a synonym for. */
+  choices(text: string): readonly string[];
+}
+
+interface CommandsFile {
+  commands: Record<Command, string[]>;
+  topics: Record<Topic, string[]>;
+  teachBack: { right: string[]; not: string[] };
+  choices: Record<string, string[]>;
+}
+
+const padWords = (text: string): string => ` ${normalizeWords(text).replace(/\?/g, ' ')} `;
+const containsAny = (padded: string, phrases: readonly string[]): boolean => phrases.some((p) => padded.includes(p));
+
+export function compileCommands(file: CommandsFile): CommandMatcher {
+  const exact = new Map<string, Command>();
+  for (const cmd of COMMANDS) for (const phrase of file.commands[cmd] ?? []) exact.set(normalizeWords(phrase), cmd);
+  const pad = (phrases: readonly string[] = []): string[] => phrases.map(padWords);
+  const topics = TOPICS.map((topic) => ({ topic, phrases: pad(file.topics[topic]) }));
+  const right = pad(file.teachBack.right);
+  const negations = pad(file.teachBack.not);
+  const choiceWords = new Map<string, string[]>();
+  for (const [value, phrases] of Object.entries(file.choices)) {
+    for (const phrase of phrases) {
+      const key = normalizeWords(phrase);
+      choiceWords.set(key, [...(choiceWords.get(key) ?? []), value]);
+    }
+  }
+  return {
+    choices: (text) => choiceWords.get(normalizeWords(text)) ?? [],
+    command: (text) => exact.get(normalizeWords(text)) ?? null,
+    topic: (text) => {
+      const padded = padWords(text);
+      return topics.find((t) => containsAny(padded, t.phrases))?.topic ?? null;
+    },
+    teachBackRight: (text) => {
+      const padded = padWords(text);
+      return containsAny(padded, right) && !containsAny(padded, negations);
+    },
+  };
+}
+
+const cache = new Map<string, CommandMatcher>();
+
+/** The command and topic words of one language (locales/<lng>/commands.json), compiled once. */
+export function loadCommands(lng: string, localesDir: string = findLocalesDir()): CommandMatcher {
+  const key = `${localesDir}:${lng}`;
+  let matcher = cache.get(key);
+  if (!matcher) {
+    matcher = compileCommands(JSON.parse(fs.readFileSync(path.join(localesDir, lng, 'commands.json'), 'utf8')) as CommandsFile);
+    cache.set(key, matcher);
+  }
+  return matcher;
+}

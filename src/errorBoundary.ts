@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Config } from './config';
+import type { Localizer } from './i18n';
+import type { Logger } from './logger';
+import { capabilitiesFor, render } from './rendering';
+import { deploymentT } from './turn';
+
+export interface BoundaryDeps {
+  config: Readonly<Config>;
+  localizer: Localizer;
+  logger: Logger;
+  /** Forgets the dialog stack so the next message starts clean. */
+  clearDialogs: (context: TurnContext) => Promise<void>;
+}
+
+/** Stack frames without the first line, which holds the message (that could echo input). */
+function framesOnly(error: unknown): string | undefined {
+  return error instanceof Error ? error.stack?.split('\n').slice(1, 8).join('\n') : undefined;
+}
+
+/**
+ * The one error boundary (S7). Logs a correlation id, the error's name and frames (never
+ * the patient's text), sends a short localised message that still says what to do in an
+ * emergency, and clears the dialog stack. Nothing here may throw.
+ */
+export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps): void {
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const correlationId = randomUUID();
+    deps.logger.error({ event: 'turn_error', correlationId, channel: context.activity.channelId, err: error?.name, frames: framesOnly(error) }, 'turn failed');
+    try {
+      const lng = deps.localizer.negotiate(context.activity.locale);
+      const t = deploymentT(deps.localizer.fixedT(lng), deps.config);
+      const message = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId));
+      await context.sendActivity({ ...message, locale: lng });
+    } catch (sendError) {
+      deps.logger.error({ event: 'fallback_send_failed', correlationId, err: (sendError as Error)?.name }, 'could not send the fallback');
+    }
+    try {
+      await deps.clearDialogs(context);
+    } catch (clearError) {
+      deps.logger.warn({ event: 'clear_dialogs_failed', correlationId, err: (clearError as Error)?.name }, 'could not clear the dialog stack');
+    }
+  };
+}

@@ -1,0 +1,38 @@
+/** Activity types the Bot Framework protocol defines (botframework-schema ActivityTypes). */
+const ACTIVITY_TYPES = new Set([
+  'message', 'contactRelationUpdate', 'conversationUpdate', 'typing', 'endOfConversation', 'event', 'invoke',
+  'invokeResponse', 'deleteUserData', 'messageUpdate', 'messageDelete', 'installationUpdate', 'messageReaction',
+  'suggestion', 'trace', 'handoff', 'command', 'commandResult',
+]);
+
+const MAX_TEXT = 10_000;
+const MAX_ID = 512;
+
+export type Validation = { ok: true; activity: Record<string, unknown> } | { ok: false; error: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): boolean => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+const isDate = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v)));
+const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || v === null || check(v);
+
+/**
+ * Checks the parts of an activity the bot relies on, so a malformed request gets a short
+ * 400 here instead of a 500 (with an internal message) from deep inside the SDK.
+ */
+export function validateActivity(body: unknown): Validation {
+  const fail = (error: string): Validation => ({ ok: false, error });
+  if (!isObject(body)) return fail('body must be a JSON object');
+  if (typeof body.type !== 'string') return fail('activity type is missing');
+  if (!ACTIVITY_TYPES.has(body.type)) return fail('activity type is not supported');
+  if (!isObject(body.conversation) || !isId(body.conversation.id)) return fail('conversation.id is missing or invalid');
+  if (!isObject(body.from) || !isId(body.from.id)) return fail('from.id is missing or invalid');
+  if (!optional(body.channelId, isId)) return fail('channelId is invalid');
+  if (!optional(body.recipient, isObject)) return fail('recipient is invalid');
+  if (!optional(body.text, (v) => typeof v === 'string' && v.length <= MAX_TEXT)) return fail('text must be a string of at most 10000 characters');
+  if (!optional(body.locale, (v) => typeof v === 'string' && v.length <= 35)) return fail('locale is invalid');
+  if (!optional(body.serviceUrl, (v) => typeof v === 'string' && /^https?:\/\//.test(v))) return fail('serviceUrl is invalid');
+  if (body.deliveryMode !== 'expectReplies' && typeof body.serviceUrl !== 'string') return fail('serviceUrl is required unless deliveryMode is expectReplies');
+  if (!isDate(body.timestamp) || !isDate(body.localTimestamp) || !isDate(body.expiration)) return fail('a timestamp is invalid');
+  if (!optional(body.membersAdded, (v) => Array.isArray(v) && v.every((m) => isObject(m) && isId(m.id)))) return fail('membersAdded is invalid');
+  return { ok: true, activity: body };
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { findLocalesDir } from './localesDir';
+
+/** Message namespaces: one JSON file each under locales/<lng>/. Lexicons are data, not messages. */
+export const MESSAGE_NAMESPACES = ['common', 'welcome', 'explain', 'symptoms', 'outcome', 'faq'] as const;
+export type Namespace = (typeof MESSAGE_NAMESPACES)[number];
+
+type Json = { [key: string]: Json } | string | string[];
+
+function flatKeys(value: Json, prefix = ''): string[] {
+  if (typeof value === 'string' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => flatKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function readJson(file: string): Json {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+}
+
+export interface Localizer {
+  /** Languages whose every file and key matches English (S6). */
+  languages: readonly string[];
+  /** The best supported language for a channel locale such as "es-MX", else the default. */
+  negotiate(locale: string | undefined): string;
+  /** A translator fixed to one language for the whole turn. */
+  fixedT(lng: string): TFunction;
+  instance: i18n;
+}
+
+/** Files every offered language must have: the messages plus the lexicons. */
+function languageFiles(localesDir: string): string[] {
+  return fs.readdirSync(path.join(localesDir, 'en')).filter((f) => f.endsWith('.json'));
+}
+
+/** True when a language has every file and every key that English has. */
+export function isComplete(localesDir: string, lng: string): boolean {
+  return languageFiles(localesDir).every((file) => {
+    const target = path.join(localesDir, lng, file);
+    if (!fs.existsSync(target)) return false;
+    const have = new Set(flatKeys(readJson(target)));
+    return flatKeys(readJson(path.join(localesDir, 'en', file))).every((k) => have.has(k));
+  });
+}
+
+/**
+ * Builds a private i18next instance (never the global one) with every complete language
+ * loaded synchronously, so the first turn never waits on I/O.
+ */
+export function createLocalizer(defaultLocale = 'en', localesDir: string = findLocalesDir()): Localizer {
+  const languages = fs.readdirSync(localesDir)
+    .filter((d) => fs.statSync(path.join(localesDir, d)).isDirectory())
+    .filter((lng) => lng === 'en' || isComplete(localesDir, lng))
+    .sort();
+  const resources = Object.fromEntries(languages.map((lng) => [lng,
+    Object.fromEntries(MESSAGE_NAMESPACES.map((ns) => [ns, readJson(path.join(localesDir, lng, `${ns}.json`))]))]));
+  const fallback = languages.includes(defaultLocale) ? defaultLocale : 'en';
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: fallback,
+    fallbackLng: 'en',
+    ns: [...MESSAGE_NAMESPACES],
+    defaultNS: 'common',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  const negotiate = (locale: string | undefined): string => {
+    if (!locale) return fallback;
+    const lower = locale.toLowerCase();
+    return languages.find((l) => l.toLowerCase() === lower)
+      ?? languages.find((l) => l.toLowerCase() === lower.split(/[-_]/)[0])
+      ?? fallback;
+  };
+  return { languages, negotiate, fixedT: (lng) => instance.getFixedT(lng), instance };
+}

@@ -1,0 +1,33 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+
+const started = process.hrtime.bigint();
+
+function main(): void {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`afterscan: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const app = buildApp(config, logger);
+  app.server.listen(config.port, config.host, () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', startupMs: Math.round(ms) },
+      `Afterscan listening on http://localhost:${config.port}/api/messages`);
+  });
+  const shutdown = (signal: string): void => {
+    logger.info({ event: 'shutdown', signal }, 'shutting down');
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();

@@ -1,0 +1,60 @@
+/**
+ * Loads the per-language red-flag lexicons from locales/<lng>/redflags.json.
+ *
+ * Lives outside the pure triage core because it reads files. Compiling a lexicon costs a few
+ * milliseconds, so each language is compiled once per process and cached. The locales folder is
+ * found by walking up from this file, so the same code works from src/ (vitest runs TS directly)
+ * and from dist/src/ (the compiled build).
+ *
+ * Phrase syntax inside the lexicon (full description in src/triage/recognizer/pattern.ts):
+ *   words separated by spaces; "word*" = any word starting with "word"; "*" or "*N" = a gap of up
+ *   to 3 (or N ≤ 6) words in the same clause; "(a|b c)" = alternatives; "[a b]" = optional.
+ *   Case, accents, punctuation and apostrophes are ignored on both sides.
+ *
+ * Shape: flags.<code> {level, phrases}; negation {pre, post, pseudo, hypothetical, terminators,
+ * listJoiners}; trends {directions {worse, better, same, gone}, modifiers {worse, better},
+ * features {pain, swelling, redness, warmth, skin, symptoms}}; answers {yes, no, unsure};
+ * spelling {keep}: real words never typo-corrected; ignore: phrases that cancel flags inside them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compileLexicon, type Lexicon } from './triage/recognizer';
+
+const cache = new Map<string, Lexicon>();
+
+/** Nearest ancestor of `from` holding locales/en/, or null. */
+export function findLocalesDir(from: string = __dirname): string | null {
+  let dir = path.resolve(from);
+  for (;;) {
+    const candidate = path.join(dir, 'locales');
+    if (fs.existsSync(path.join(candidate, 'en'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** The compiled lexicon for `lng`; throws a clear Error when the file is missing or malformed. */
+export function loadLexicon(lng: string, localesDir?: string): Lexicon {
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lng)) throw new Error(`Lexicon: bad language tag "${lng}"`);
+  const dir = localesDir ?? findLocalesDir();
+  if (dir === null) throw new Error(`Lexicon: no locales folder found above ${__dirname}`);
+  const file = path.join(dir, lng, 'redflags.json');
+  const key = `${path.resolve(file)}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`Lexicon: cannot read ${file}: ${(err as Error).message}`);
+  }
+  let lexicon: Lexicon;
+  try {
+    lexicon = compileLexicon(raw);
+  } catch (err) {
+    throw new Error(`${(err as Error).message} (in ${file})`);
+  }
+  cache.set(key, lexicon);
+  return lexicon;
+}

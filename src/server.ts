@@ -1,0 +1,83 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+import { validateActivity } from './http/activityValidation';
+import { readJson } from './http/readJson';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  /** Runs one turn: the bot's logic. */
+  logic: (context: TurnContext) => Promise<void>;
+  /** True while storage answers (readiness). */
+  ready: () => boolean;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 500: 'internal error' };
+
+/**
+ * The response handed to the SDK. CloudAdapter writes `err.message` into 500 and 401
+ * bodies; this shim keeps status codes and successful bodies but replaces error bodies
+ * with a short, fixed message (S7: no internal message ever reaches an HTTP body).
+ */
+function guardedResponse(res: Response) {
+  let status = 200;
+  return {
+    status(code: number) { status = code; return this; },
+    send(body?: unknown) {
+      if (status >= 400) res.send(status, { error: SHORT[status] ?? 'request failed' });
+      else if (body === undefined) res.send(status);
+      else res.send(status, body);
+      return this;
+    },
+    end() { if (!res.headersSent) res.send(status); return this; },
+    header(name: string, value: string) { res.header(name, value); return this; },
+  };
+}
+
+/**
+ * The HTTP surface: POST /api/messages (Bot Framework protocol through CloudAdapter, with
+ * our own body limit and validation in front), GET /healthz and GET /readyz. Every error
+ * answer is a short JSON object, never a stack trace.
+ */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'afterscan', handleUncaughtExceptions: false });
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    err.toJSON = () => ({ error: SHORT[status] ?? 'request failed' });
+    callback();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body = await readJson(req, deps.maxBodyBytes);
+    if (!body.ok) {
+      if (body.status === 413) res.header('Connection', 'close');
+      res.send(body.status, { error: body.error });
+      return;
+    }
+    const checked = validateActivity(body.value);
+    if (!checked.ok) {
+      res.send(400, { error: checked.error });
+      return;
+    }
+    (req as Request & { body: unknown }).body = checked.activity;
+    try {
+      await deps.adapter.process(req, guardedResponse(res) as unknown as Response, deps.logic);
+    } catch (error) {
+      deps.logger.error({ event: 'process_failed', err: (error as Error).name }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: SHORT[500] });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = deps.ready();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'storage unavailable' });
+  });
+
+  return server;
+}

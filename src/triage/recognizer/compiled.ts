@@ -1,0 +1,56 @@
+/**
+ * The compiled lexicon: every phrase expanded and interned to integer ids once, so that matching
+ * a message compares small integers instead of strings. Internal to the recognizer.
+ */
+import type { FlagLevel } from '../types';
+import type { Vocabulary } from './vocabulary';
+
+/** What a phrase means when it matches. */
+export const K_FLAG = 0;
+export const K_NEG = 1;
+export const K_POST = 2;
+export const K_PSEUDO = 3;
+export const K_HYPO = 4;
+export const K_FEATURE = 5;
+export const K_DIR = 6;
+export const K_MOD = 7;
+export const K_IGNORE = 8;
+export const K_JOIN = 9;
+export const K_TERM = 10;
+export const K_YES = 11;
+export const K_NO = 12;
+export const K_UNSURE = 13;
+export const K_HIST = 14;
+export const K_NEWCL = 15;
+
+/**
+ * One element of a phrase: a word/prefix/number-range id (≥ 0), a gap as a negative number
+ * (-3 = up to 3 words), or a set of ids any of which matches.
+ */
+export type Elem = number | readonly number[];
+
+/** One expanded phrase. `arg` indexes the flag, feature or direction it stands for. */
+export interface Phrase {
+  readonly elems: readonly Elem[];
+  readonly kind: number;
+  readonly arg: number;
+  /** The source phrase as written in the lexicon, for reviewers. */
+  readonly source: string;
+}
+
+/** Phrases grouped by the id of their first element, so a token only tries phrases it can start. */
+export type PhraseIndex = readonly (readonly Phrase[] | undefined)[];
+
+export interface CompiledLexicon {
+  readonly vocab: Vocabulary;
+  /** Clause terminators, matched first so gaps and negation scopes can respect clauses. */
+  readonly terms: PhraseIndex;
+  /** Flags, negation, hypotheticals, trend words, list joiners and ignore phrases. */
+  readonly main: PhraseIndex;
+  /** Yes / no / unsure answers (readYesNo) and unsure for readTrend. */
+  readonly answers: PhraseIndex;
+  readonly flagCodes: readonly string[];
+  readonly flagLevels: readonly FlagLevel[];
+  /** Index of the leg_worse flag code in flagCodes, or -1 when the lexicon lacks it. */
+  readonly legWorse: number;
+}

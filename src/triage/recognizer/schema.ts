@@ -1,0 +1,81 @@
+/**
+ * Checks the shape of a raw lexicon (parsed JSON) before anything is compiled.
+ *
+ * Why strict: lexicons are edited by clinical reviewers, not programmers. A typo in a key would
+ * otherwise silently drop a whole list of red-flag phrases; here it stops the build with a
+ * message that names the exact path to fix.
+ */
+import type { FlagLevel } from '../types';
+import { DIRECTIONS, FEATURES, MODIFIER_DIRECTIONS } from './model';
+
+export interface RawFlag { level: FlagLevel; phrases: string[] }
+
+export interface RawLexicon {
+  flags: Record<string, RawFlag>;
+  negation: {
+    pre: string[]; post: string[]; pseudo: string[]; hypothetical: string[]; historical: string[];
+    terminators: string[]; newClause: string[]; listJoiners: string[];
+  };
+  trends: {
+    directions: Record<(typeof DIRECTIONS)[number], string[]>;
+    modifiers: Record<(typeof MODIFIER_DIRECTIONS)[number], string[]>;
+    features: Record<(typeof FEATURES)[number], string[]>;
+  };
+  answers: { yes: string[]; no: string[]; unsure: string[] };
+  spelling: { keep: string[] };
+  ignore: string[];
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function obj(v: unknown, path: string): Obj {
+  if (!isObj(v)) throw new Error(`Lexicon: "${path}" must be an object`);
+  return v;
+}
+
+function strings(v: unknown, path: string): string[] {
+  if (!Array.isArray(v) || !v.every((s): s is string => typeof s === 'string' && s.trim().length > 0)) {
+    throw new Error(`Lexicon: "${path}" must be an array of non-empty strings`);
+  }
+  return v;
+}
+
+function lists<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, string[]> {
+  const o = obj(v, path);
+  const out = {} as Record<K, string[]>;
+  for (const k of keys) out[k] = strings(o[k], `${path}.${k}`);
+  return out;
+}
+
+/** Returns the lexicon typed, or throws an Error naming the first bad path. Extra keys are ignored. */
+export function validateLexicon(raw: unknown): RawLexicon {
+  const root = obj(raw, '(root)');
+  const flagsRaw = obj(root.flags, 'flags');
+  const flags: Record<string, RawFlag> = {};
+  for (const [code, value] of Object.entries(flagsRaw)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(code)) throw new Error(`Lexicon: flag code "${code}" must be snake_case`);
+    const f = obj(value, `flags.${code}`);
+    if (f.level !== 'emergency' && f.level !== 'urgent') {
+      throw new Error(`Lexicon: "flags.${code}.level" must be "emergency" or "urgent"`);
+    }
+    flags[code] = { level: f.level, phrases: strings(f.phrases, `flags.${code}.phrases`) };
+  }
+  if (Object.keys(flags).length === 0) throw new Error('Lexicon: "flags" is empty');
+  const trends = obj(root.trends, 'trends');
+  return {
+    flags,
+    negation: lists(root.negation, 'negation', ['pre', 'post', 'pseudo', 'hypothetical', 'historical', 'terminators', 'newClause', 'listJoiners'] as const),
+    trends: {
+      directions: lists(trends.directions, 'trends.directions', DIRECTIONS),
+      modifiers: lists(trends.modifiers, 'trends.modifiers', MODIFIER_DIRECTIONS),
+      features: lists(trends.features, 'trends.features', FEATURES),
+    },
+    answers: lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const),
+    spelling: lists(root.spelling, 'spelling', ['keep'] as const),
+    ignore: strings(root.ignore, 'ignore'),
+  };
+}

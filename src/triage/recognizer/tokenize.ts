@@ -1,0 +1,117 @@
+/**
+ * Turns raw patient text into folded word tokens with their offsets in the original string.
+ *
+ * Why a hand-rolled scanner rather than regexes: it keeps offsets exact (findings point back at
+ * the words the patient typed), folds case and accents per character without building a second
+ * normalised copy, and treats apostrophes as joiners so "can't", "cant" and "can’t" are one token.
+ * Phrases in the lexicons go through the same function, so both sides always agree.
+ */
+
+/** Break strength before a token: none, a soft break (comma, colon), or a sentence end. */
+export const BRK_NONE = 0;
+export const BRK_COMMA = 1;
+export const BRK_SENTENCE = 2;
+
+export interface Tokens {
+  readonly words: string[];
+  /** Offset of the first UTF-16 unit of each token in the original text. */
+  readonly starts: number[];
+  /** Offset just past the last unit of each token. */
+  readonly ends: number[];
+  /** Break strength between the previous token and this one. */
+  readonly brk: number[];
+}
+
+/** Folded form of a code unit: letters/digits (possibly '' for a combining mark), or null for a separator. */
+const FOLD: (string | null | undefined)[] = new Array<string | null | undefined>(0x10000);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
+const MARK = /\p{M}/u;
+const MARKS = /\p{M}/gu;
+
+function foldNonAscii(code: number): string | null {
+  const cached = FOLD[code];
+  if (cached !== undefined) return cached;
+  let out: string | null = null;
+  if (code < 0xd800 || code > 0xdfff) {
+    const ch = String.fromCharCode(code);
+    if (MARK.test(ch)) out = '';
+    else {
+      const folded = ch.toLowerCase().normalize('NFD').replace(MARKS, '');
+      out = folded.length > 0 && LETTER_OR_DIGIT.test(folded) ? folded : null;
+    }
+  }
+  FOLD[code] = out;
+  return out;
+}
+
+/** Characters that join a word without adding to it: apostrophes typed many ways. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 96 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0xb4;
+}
+
+/** Break strength a separator character carries. */
+function breakOf(code: number): number {
+  switch (code) {
+    case 46: case 33: case 63: case 59: case 10: case 13: // . ! ? ; \n \r
+    case 0xbf: case 0xa1: case 0x2026: case 0x2028: case 0x2029: // ¿ ¡ … LS PS
+    case 0xff1f: case 0xff01: case 0x3002: // full-width ? ! 。
+      return BRK_SENTENCE;
+    case 44: case 58: case 0xff0c: case 0x3001: // , : full-width , 、
+      return BRK_COMMA;
+    default:
+      return BRK_NONE;
+  }
+}
+
+/** Splits and folds `text`. Never throws; linear in the length of the text. */
+export function tokenize(text: string): Tokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const brk: number[] = [];
+  let cur = '';
+  let start = -1;
+  let end = -1;
+  let pending = BRK_NONE;
+  const flush = (): void => {
+    if (cur.length > 0) {
+      words.push(cur);
+      starts.push(start);
+      ends.push(end);
+      brk.push(pending);
+      pending = BRK_NONE;
+    }
+    cur = '';
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let piece: string | null;
+    if (c < 128) {
+      if (c >= 97 && c <= 122) piece = text[i] as string;
+      else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
+      else if (c >= 48 && c <= 57) piece = text[i] as string;
+      else piece = null;
+    } else {
+      piece = foldNonAscii(c);
+    }
+    if (piece !== null) {
+      if (start < 0) start = i;
+      cur += piece;
+      end = i + 1;
+    } else if (isJoiner(c) && cur.length > 0) {
+      end = i + 1;
+    } else {
+      flush();
+      const b = breakOf(c);
+      if (b > pending) pending = b;
+    }
+  }
+  flush();
+  return { words, starts, ends, brk };
+}
+
+/** Tokens of a lexicon phrase word, without offsets: the same folding as patient text. */
+export function foldWords(text: string): string[] {
+  return tokenize(text).words;
+}

@@ -1,0 +1,76 @@
+import type { TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { CommandMatcher } from './commands';
+import type { Config } from './config';
+import type { Capabilities, OutMessage } from './rendering';
+import type { Lexicon } from './triage/recognizer';
+import type { Answers, Disposition, FlagLevel, LegTrend } from './triage/types';
+
+/** A translator fixed to one language; options are interpolation values and i18next options. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** What the conversation keeps about this conversation (never the patient's own words). */
+export interface Session {
+  answers: Answers;
+  consented?: boolean;
+  /** The meaning of the result has been explained once in this conversation. */
+  explained?: boolean;
+  /** A red flag caught by the safety screen: the outcome can never be less urgent than this. */
+  floor?: { level: FlagLevel; reasons: string[] };
+  lastDisposition?: Disposition;
+}
+
+/** What is kept about the user across conversations, to notice a repeat contact. */
+export interface Profile {
+  lastCheck?: { at: number; legTrend?: LegTrend; level: Disposition['level'] };
+}
+
+/** Everything a dialog needs for one turn, fixed to the user's language and channel. */
+export interface Turn {
+  lng: string;
+  /** The deployment's emergency number, for reading replies that name it. */
+  emergencyNumber: string;
+  /** The deployment has a national urgent line (else advice points to the doctor or urgent care). */
+  hasUrgentLine: boolean;
+  /** The deployment states the usual repeat-scan window. */
+  hasRepeatWindow: boolean;
+  t: Translate;
+  caps: Capabilities;
+  /** The red-flag and answer lexicon of the turn's language. */
+  lexicon: Lexicon;
+  commands: CommandMatcher;
+  session: Session;
+  profile: Profile;
+  now: () => number;
+  send: (...messages: OutMessage[]) => Promise<void>;
+}
+
+const TURN_KEY = Symbol('afterscan.turn');
+
+export function setTurn(context: TurnContext, turn: Turn): void {
+  context.turnState.set(TURN_KEY, turn);
+}
+
+export function getTurn(context: TurnContext): Turn {
+  const turn = context.turnState.get(TURN_KEY) as Turn | undefined;
+  if (!turn) throw new Error('turn services missing');
+  return turn;
+}
+
+export type DeploymentText = Pick<Config, 'emergencyNumber' | 'urgentNumber' | 'careTeamContact' | 'repeatScanDays'>;
+
+/**
+ * A translator that always knows the deployment's numbers and contact, so every message
+ * can name the right emergency number without each caller passing it.
+ */
+export function deploymentT(fixed: TFunction, deployment: DeploymentText): Translate {
+  const t = fixed as unknown as Translate;
+  const base = {
+    emergencyNumber: deployment.emergencyNumber,
+    urgentNumber: deployment.urgentNumber ?? '',
+    careTeam: deployment.careTeamContact ?? t('common:careTeamDefault'),
+    min: deployment.repeatScanDays?.min,
+    max: deployment.repeatScanDays?.max,
+  };
+  return (key, options) => t(key, { ...base, ...options });
+}

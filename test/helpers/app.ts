@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { buildApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+
+export interface Reply {
+  type: string;
+  text?: string;
+  textFormat?: string;
+  locale?: string;
+  suggestedActions?: { actions: { title: string; value: string }[] };
+  entities?: { type: string; level?: string; reasons?: string[]; rulesVersion?: string }[];
+}
+
+export interface RunningApp {
+  app: App;
+  url: string;
+  dataDir: string;
+  logLines: string[];
+  stop: () => Promise<void>;
+}
+
+/** The real app on a loopback ephemeral port with a temporary DATA_DIR and captured logs. */
+export async function startApp(env: Record<string, string> = {}, now?: () => number): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-test-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+  const logLines: string[] = [];
+  const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
+  const app = buildApp(config, createLogger(config.logLevel, sink), now);
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    app, dataDir, logLines, url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await app.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A patient talking to the bot over HTTP the way a channel does, with replies in the body. */
+export class Patient {
+  private seq = 0;
+  constructor(
+    private readonly url: string,
+    readonly conversationId: string,
+    readonly channelId = 'test',
+    readonly locale = 'en-GB',
+    readonly userId = `${conversationId}-user`,
+  ) {}
+
+  async say(text: string): Promise<Reply[]> {
+    return this.send({ type: 'message', text });
+  }
+
+  async send(partial: Record<string, unknown>): Promise<Reply[]> {
+    this.seq += 1;
+    const res = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: `${this.conversationId}-${this.seq}`,
+        channelId: this.channelId,
+        deliveryMode: 'expectReplies',
+        serviceUrl: 'http://127.0.0.1:1/unused',
+        conversation: { id: this.conversationId },
+        from: { id: this.userId },
+        recipient: { id: 'afterscan' },
+        locale: this.locale,
+        ...partial,
+      }),
+    });
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { activities?: Reply[] };
+    return body.activities ?? [];
+  }
+}
+
+export const texts = (replies: Reply[]): string => replies.map((r) => r.text ?? '').join('\n');
+export const dispositions = (replies: Reply[]) => replies.flatMap((r) => r.entities ?? []).filter((e) => e.type === 'disposition');
+export const buttons = (replies: Reply[]): string[] => replies.flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []);

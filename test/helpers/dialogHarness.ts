@@ -1,0 +1,54 @@
+import { ConversationState, MemoryStorage, type Middleware, type TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+import { DialogTestClient } from 'botbuilder-testing';
+import { loadCommands } from '../../src/commands';
+import { createLocalizer } from '../../src/i18n';
+import { loadLexicon } from '../../src/lexicons';
+import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
+import { setTurn, type Profile, type Session, type Translate } from '../../src/turn';
+
+const localizer = createLocalizer('en');
+localizer.instance.options.appendNamespaceToCIMode = true;
+
+export interface Harness {
+  client: DialogTestClient;
+  session: Session;
+  profile: Profile;
+}
+
+/**
+ * One dialog under botbuilder-testing's DialogTestClient, with the per-turn services the bot
+ * would set. Text comes from i18next's cimode, so replies are message keys ("outcome:urgent.title"):
+ * tests assert which message was chosen, independent of wording.
+ */
+export function dialogHarness(dialog: Dialog, options: { channelId?: string; session?: Session; profile?: Profile; now?: number; initial?: unknown } = {}): Harness {
+  const session: Session = options.session ?? { answers: {} };
+  const profile: Profile = options.profile ?? {};
+  const channelId = options.channelId ?? 'test';
+  const t = localizer.fixedT('cimode') as unknown as Translate;
+  const services: Middleware = {
+    onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+      const caps = capabilitiesFor(context.activity.channelId);
+      setTurn(context, {
+        lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
+        t, caps, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
+        now: () => options.now ?? 1_700_000_000_000,
+        send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.map((m) => render(m, caps))); },
+      });
+      await next();
+    },
+  };
+  const client = new DialogTestClient(channelId, dialog, options.initial, [services], new ConversationState(new MemoryStorage()));
+  return { client, session, profile };
+}
+
+/** Sends one message and collects every reply of that turn. */
+export async function turn(client: DialogTestClient, text: string): Promise<{ text: string; entities?: { type: string; level?: string; reasons?: string[] }[]; suggestedActions?: { actions: { title: string }[] } }[]> {
+  const replies = [];
+  let reply = await client.sendActivity(text);
+  while (reply) {
+    replies.push(reply);
+    reply = client.getNextReply();
+  }
+  return replies;
+}
