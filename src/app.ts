@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
+import { AuditLog } from './audit/auditLog';
+import { auditMiddleware } from './audit/auditMiddleware';
+import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot';
 import { loadCommands } from './commands';
+import { CONTENT_VERSION } from './content/version';
 import type { Config } from './config';
 import { installErrorBoundary } from './errorBoundary';
 import { createLocalizer } from './i18n';
@@ -15,6 +19,7 @@ export interface App {
   server: Server;
   bot: AfterscanBot;
   storage: SqliteStorage;
+  audit: AuditLog;
   close: () => Promise<void>;
 }
 
@@ -36,6 +41,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
   const adapter = new CloudAdapter(auth);
+  const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
+  adapter.use(auditMiddleware({ append: (r) => audit.append(r), key: loadAuditKey(config.auditKey, config.dataDir), contentVersion: CONTENT_VERSION, now, logger }));
   const bot = new AfterscanBot({
     config,
     conversationState: new ConversationState(storage),
@@ -51,6 +58,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const close = async (): Promise<void> => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     storage.close();
+    audit.close();
   };
-  return { server, bot, storage, close };
+  return { server, bot, storage, audit, close };
 }

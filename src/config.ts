@@ -22,6 +22,8 @@ const schema = z.object({
   CARE_TEAM_CONTACT: optionalText,
   REPEAT_SCAN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,2}(-\d{1,2})?$/, 'a number of days like 7 or a range like 6-8').optional()),
   DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.string().default('en')),
+  AUDIT_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'at least 16 characters').optional()),
+  RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024)),
 });
 
@@ -43,9 +45,18 @@ export interface Config {
   repeatScanDays?: { min: number; max: number };
   defaultLocale: string;
   maxBodyBytes: number;
+  /** Key for the audit pseudonyms; generated into DATA_DIR when not given. */
+  auditKey?: string;
+  /** Conversation state and audit records older than this are purged. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {}
+
+/** DATA_DIR alone, for tools (like the audit export) that need no other setting. */
+export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATA_DIR?.trim() || './data');
+}
 
 function parseWindow(text: string | undefined): Config['repeatScanDays'] {
   if (!text) return undefined;
@@ -76,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir: resolveDataDir({ DATA_DIR: e.DATA_DIR }),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
@@ -87,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     repeatScanDays: parseWindow(e.REPEAT_SCAN_DAYS),
     defaultLocale: e.DEFAULT_LOCALE,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    auditKey: e.AUDIT_KEY,
+    retentionDays: e.RETENTION_DAYS,
   };
   return Object.freeze({ ...config, bot: Object.freeze(config.bot) });
 }

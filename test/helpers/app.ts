@@ -21,12 +21,12 @@ export interface RunningApp {
   url: string;
   dataDir: string;
   logLines: string[];
-  stop: () => Promise<void>;
+  stop: (keepData?: boolean) => Promise<void>;
 }
 
 /** The real app on a loopback ephemeral port with a temporary DATA_DIR and captured logs. */
-export async function startApp(env: Record<string, string> = {}, now?: () => number): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-test-'));
+export async function startApp(env: Record<string, string> = {}, now?: () => number, existingDataDir?: string): Promise<RunningApp> {
+  const dataDir = existingDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
   const logLines: string[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { logLines.push(String(chunk)); done(); } });
@@ -35,9 +35,9 @@ export async function startApp(env: Record<string, string> = {}, now?: () => num
   const { port } = app.server.address() as AddressInfo;
   return {
     app, dataDir, logLines, url: `http://127.0.0.1:${port}`,
-    stop: async () => {
+    stop: async (keepData = false) => {
       await app.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

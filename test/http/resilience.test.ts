@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dispositions, Patient, startApp, texts } from '../helpers/app';
+
+const OPENING = ['hi', 'yes', 'carry on'];
+
+describe('durability and safe failure', () => {
+  it('a restart mid-conversation resumes at the same question', async () => {
+    const first = await startApp();
+    const p1 = new Patient(first.url, 'restart-1');
+    for (const line of [...OPENING, 'no']) await p1.say(line);
+    await first.stop(true);
+
+    const second = await startApp({}, undefined, first.dataDir);
+    const p2 = new Patient(second.url, 'restart-1');
+    const replies = await p2.say('about the same');
+    expect(texts(replies)).toMatch(/new swelling or pain in your other leg/);
+    await second.stop();
+  });
+
+  it('S7: a storage failure mid-turn still tells the patient what to do in an emergency', async () => {
+    const running = await startApp();
+    const p = new Patient(running.url, 'storage-down');
+    for (const line of OPENING) await p.say(line);
+    running.app.storage.close();
+    const replies = await p.say('no');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toMatch(/something went wrong/);
+    expect(replies[0]!.text).toMatch(/call 999 now/);
+    expect(replies[0]!.text).not.toMatch(/database|sqlite|Error|at /i);
+    const log = running.logLines.find((l) => l.includes('turn_error'));
+    expect(log).toBeDefined();
+    expect(JSON.parse(log!)).toMatchObject({ correlationId: expect.any(String) });
+    await running.stop();
+  });
+
+  it('S1: with storage down, a red flag still gets the emergency advice (screened before state loads)', async () => {
+    const running = await startApp();
+    const p = new Patient(running.url, 'storage-down-red-flag');
+    await p.say('hi');
+    running.app.storage.close();
+    const replies = await p.say('coughing up blood this morning');
+    expect(dispositions(replies)).toEqual([expect.objectContaining({ level: 'emergency', reasons: ['RF_COUGHING_BLOOD'] })]);
+    await running.stop();
+  });
+
+  it('S5: what the patient types appears in no log line and no stored file', async () => {
+    const running = await startApp({ LOG_LEVEL: 'trace' });
+    const p = new Patient(running.url, 'privacy-1');
+    const marker = 'zebra-marker-7731';
+    for (const line of ['hi', `yes ${marker}`, 'carry on', `${marker} no`, `about the same ${marker}`, `restart ${marker}`, `i cant breathe ${marker}`]) await p.say(line);
+    running.app.storage.close();
+    await p.say(`storage is gone ${marker}`);
+    expect(running.logLines.join('\n')).not.toContain(marker);
+    for (const file of fs.readdirSync(running.dataDir)) {
+      expect(fs.readFileSync(path.join(running.dataDir, file)).includes(marker), file).toBe(false);
+    }
+    await running.stop();
+  });
+
+  it('escapes markdown and HTML in configured text on markdown channels', async () => {
+    const running = await startApp({ CARE_TEAM_CONTACT: '<img src=x onerror=alert(1)> **the clinic**' });
+    const p = new Patient(running.url, 'escape-1');
+    await p.say('hi');
+    const replies = await p.say('talk to someone');
+    const text = texts(replies);
+    expect(text).toContain('\\<img src=x onerror=alert\\(1\\)\\> \\*\\*the clinic\\*\\*');
+    await running.stop();
+  });
+
+  it('welcomes a user who joins (conversationUpdate), once', async () => {
+    const running = await startApp();
+    const p = new Patient(running.url, 'join-1');
+    const joined = await p.send({ type: 'conversationUpdate', membersAdded: [{ id: 'join-1-user' }, { id: 'afterscan' }] });
+    expect(joined[0]!.text).toMatch(/automated helper/);
+    const again = await p.send({ type: 'conversationUpdate', membersAdded: [{ id: 'join-1-user' }] });
+    expect(again).toEqual([]);
+    await running.stop();
+  });
+});
