@@ -8,6 +8,8 @@ import { readAnswer, type AskChoice, type ReaderKind } from './readers';
 export interface AskOptions {
   /** Translation key of the question. */
   textKey: string;
+  /** Values for the question's placeholders. */
+  textParams?: Record<string, string>;
   choices: AskChoice[];
   reader: ReaderKind;
   /**
@@ -29,7 +31,7 @@ function choicesText(turn: Turn, options: AskOptions): string {
 }
 
 function ask(turn: Turn, options: AskOptions): Promise<void> {
-  return turn.send({ kind: 'question', text: turn.t(options.textKey), choices: options.choices.map((c) => ({ value: c.value, label: turn.t(c.labelKey) })) });
+  return turn.send({ kind: 'question', text: turn.t(options.textKey, options.textParams), choices: options.choices.map((c) => ({ value: c.value, label: turn.t(c.labelKey) })) });
 }
 
 /**
@@ -66,7 +68,7 @@ export class AskDialog extends Dialog<AskOptions> {
       if (state.options.announceFallback) await turn.send({ kind: 'text', text: turn.t('common:takenAsUnsure') });
       return dc.endDialog(state.options.fallback);
     }
-    await turn.send({ kind: 'text', text: `${turn.t('common:notUnderstood')} ${turn.t('common:tryAgain', { options: choicesText(turn, state.options) })}` });
+    await turn.send({ kind: 'text', text: `${turn.t('common:notUnderstood')} ${turn.t(turn.caps.numberedChoices ? 'common:tryAgainNumbered' : 'common:tryAgain', { options: choicesText(turn, state.options) })}` });
     await ask(turn, state.options);
     return Dialog.EndOfTurn;
   }

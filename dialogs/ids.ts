@@ -7,5 +7,6 @@ export const DialogIds = {
   symptomCheck: 'symptomCheck',
   outcome: 'outcome',
   questions: 'questions',
-  nextStep: 'nextStep',
+  forget: 'forget',
+  followUp: 'followUp',
 } as const;

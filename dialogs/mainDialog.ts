@@ -1,7 +1,10 @@
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { getTurn } from '../src/turn';
+import { aboutMessage, sourcesMessage } from './sources';
 import { AskDialog, type AskOptions } from './askDialog';
 import { ExplainDialog } from './explainDialog';
+import { FollowUpDialog } from './followUpDialog';
+import { ForgetDialog } from './forgetDialog';
 import { DialogIds } from './ids';
 import { OutcomeDialog } from './outcomeDialog';
 import { QuestionsDialog } from './questionsDialog';
@@ -45,7 +48,7 @@ const opts = (step: WaterfallStepContext): MainOptions => (step.options ?? {}) a
 export class MainDialog extends ComponentDialog {
   constructor() {
     super(DialogIds.main);
-    for (const dialog of [new AskDialog(), new WelcomeDialog(), new ExplainDialog(), new SymptomCheckDialog(), new OutcomeDialog(), new QuestionsDialog()]) {
+    for (const dialog of [new AskDialog(), new WelcomeDialog(), new ExplainDialog(), new SymptomCheckDialog(), new OutcomeDialog(), new QuestionsDialog(), new FollowUpDialog(), new ForgetDialog()]) {
       this.addDialog(dialog);
     }
     this.addDialog(new WaterfallDialog('mainFlow', [
@@ -63,8 +66,9 @@ export class MainDialog extends ComponentDialog {
       async (step) => (opts(step).from === 'next' ? step.next() : step.beginDialog(DialogIds.outcome)),
       async (step) => {
         if ((step.result as Disposition | undefined)?.level === 'emergency') return step.endDialog();
-        return step.beginDialog(DialogIds.ask, MENUS[opts(step).menu ?? 'afterOutcome']);
+        return opts(step).from === 'next' ? step.next() : step.beginDialog(DialogIds.followUp);
       },
+      async (step) => step.beginDialog(DialogIds.ask, MENUS[opts(step).menu ?? 'afterOutcome']),
       async (step) => {
         const turn = getTurn(step.context);
         switch (step.result as string) {
@@ -99,11 +103,19 @@ export class MainDialog extends ComponentDialog {
     switch (command) {
       case 'help':
       case 'human':
-        await turn.send({ kind: 'text', text: turn.t(command === 'help' ? 'common:help' : 'common:careTeam') });
+        const help = turn.caps.numberedChoices ? 'common:helpNumbered' : 'common:help';
+        await turn.send({ kind: 'text', text: turn.t(command === 'help' ? help : 'common:careTeam') });
+        await inner.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'why':
+      case 'about':
+        await turn.send(command === 'why' ? sourcesMessage(turn) : aboutMessage(turn));
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       case 'menu':
         return inner.beginDialog(DialogIds.questions);
+      case 'forget':
+        return inner.beginDialog(DialogIds.forget);
       case 'restart':
         turn.session.answers = {};
         delete turn.session.floor;

@@ -18,9 +18,12 @@ const MENU: AskOptions = {
   fallback: 'done',
 };
 
+/** The same menu where the choices are a numbered list (SMS): nothing there to tap. */
+const MENU_NUMBERED: AskOptions = { ...MENU, textKey: 'faq:menuNumbered' };
+
 async function answer(turn: Turn, topic: Topic): Promise<void> {
   const text = topic === 'repeatScan' && turn.hasRepeatWindow
-    ? `${turn.t('faq:answers.repeatScanWindow')} ${turn.t('faq:answers.repeatScan')}`
+    ? `${turn.t('faq:answers.repeatScanWindow', { context: turn.repeatWindowContext })} ${turn.t('faq:answers.repeatScan')}`
     : turn.t(`faq:answers.${topic}`);
   await turn.send({ kind: 'text', text }, { kind: 'text', text: turn.t('faq:safetyNet') });
 }
@@ -37,7 +40,7 @@ export class QuestionsDialog extends ComponentDialog {
       async (step) => {
         const options = (step.options ?? {}) as QuestionsOptions;
         if (options.topic) return step.next(options.topic);
-        return step.beginDialog(DialogIds.ask, MENU);
+        return step.beginDialog(DialogIds.ask, getTurn(step.context).caps.numberedChoices ? MENU_NUMBERED : MENU);
       },
       async (step) => {
         const options = (step.options ?? {}) as QuestionsOptions;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
 import { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
@@ -13,14 +13,29 @@ import { createLocalizer } from './i18n';
 import { loadLexicon } from './lexicons';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { LocalDeliveryAdapter } from './directline';
+import { registerWebChat, type WebChat } from './webchat';
+import { CheckInScheduler } from './schedule/scheduler';
+import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
 import { SqliteStorage } from './storage/sqliteStorage';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 export interface App {
   server: Server;
   bot: AfterscanBot;
   storage: SqliteStorage;
   audit: AuditLog;
+  adapter: CloudAdapter;
+  checkIns: SqliteCheckInStore;
+  scheduler: CheckInScheduler;
+  /** Purges state and finished check-ins older than RETENTION_DAYS (also runs hourly). */
+  retention: () => void;
+  /** Starts the scheduler and the hourly retention purge (not started in tests, which tick by hand). */
+  startBackground: () => void;
   close: () => Promise<void>;
+  /** The browser chat page and how it reaches the bot (local Direct Line or Azure). */
+  webChat: WebChat;
 }
 
 /**
@@ -40,8 +55,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
+  const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
   adapter.use(auditMiddleware({ append: (r) => audit.append(r), key: loadAuditKey(config.auditKey, config.dataDir), contentVersion: CONTENT_VERSION, now, logger }));
   const bot = new AfterscanBot({
     config,
@@ -52,13 +68,42 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     commands: (lng) => loadCommands(lng),
     logger,
     now,
+    checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
   });
+  const scheduler = new CheckInScheduler({
+    store: checkIns, now, logger,
+    // A failed send inside the turn is caught by the error boundary, so success is observed
+    // directly: only a turn that ran to its end counts as delivered.
+    deliver: async (checkIn) => {
+      let delivered = false;
+      await adapter.continueConversationAsync(config.bot.appId ?? '', checkIn.reference as Partial<ConversationReference>, async (context) => {
+        await bot.startCheckIn(context);
+        delivered = true;
+      });
+      if (!delivered) throw new Error('check-in not delivered');
+    },
+  });
+  const retention = (): void => {
+    const cutoff = now() - config.retentionDays * DAY_MS;
+    const purged = storage.purgeOlderThan(cutoff) + checkIns.purgeFinishedBefore(cutoff);
+    if (purged > 0) logger.info({ event: 'retention_purge', purged }, 'old state purged');
+  };
+  let retentionTimer: NodeJS.Timeout | undefined;
   installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
   const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes });
+  const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now });
+  const startBackground = (): void => {
+    retention();
+    retentionTimer = setInterval(retention, 3600 * 1000).unref();
+    scheduler.start(config.schedulerIntervalMs);
+  };
   const close = async (): Promise<void> => {
+    if (retentionTimer) clearInterval(retentionTimer);
+    await scheduler.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     storage.close();
     audit.close();
+    checkIns.close();
   };
-  return { server, bot, storage, audit, close };
+  return { server, adapter, webChat, bot, storage, audit, checkIns, scheduler, retention, startBackground, close };
 }

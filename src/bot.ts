@@ -1,16 +1,27 @@
-import { ActivityHandler, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { adviceMessages } from '../dialogs/advice';
+import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
+import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
 import type { CommandMatcher } from './commands';
 import type { Config } from './config';
 import type { Localizer } from './i18n';
 import type { Logger } from './logger';
+import type { CheckInStore } from './schedule/checkInStore';
 import { capabilitiesFor, render, type OutMessage } from './rendering';
 import { flagDisposition, rank, screen, type Flag } from './triage';
 import { recognize, type Lexicon } from './triage/recognizer';
 import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
+
+/** Follow-up check-ins as the bot sees them: where to book, which days, and each one's window. */
+export interface CheckInSettings {
+  store: CheckInStore;
+  days: readonly number[];
+  windowHours: number;
+}
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -21,7 +32,13 @@ export interface BotDeps {
   commands: (lng: string) => CommandMatcher;
   logger: Logger;
   now?: () => number;
+  checkIns?: CheckInSettings;
+  /** Called when an SMS user texts STOP, to cancel anything else scheduled for them (by user-state key). */
+  onOptOut?: (userKey: string) => Promise<void>;
 }
+
+const FORGET_KEY = Symbol('afterscan.forget');
+const DAY_MS = 24 * 3600 * 1000;
 
 const newSession = (): Session => ({ answers: {} });
 
@@ -50,7 +67,7 @@ export class AfterscanBot extends ActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.session = deps.conversationState.createProperty<Session>('session');
     this.profile = deps.userState.createProperty<Profile>('profile');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog());
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog());
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -60,10 +77,62 @@ export class AfterscanBot extends ActivityHandler {
       if (joined) await this.startIfIdle(context);
       await next();
     });
+    // Teams announces a personal install with installationUpdate, not with the user joining.
+    // An upgrade ("add-upgrade") of an installed app is not a new patient: no welcome then.
+    this.onInstallationUpdateAdd(async (context, next) => {
+      if (context.activity.action === 'add') await this.startIfIdle(context);
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
+    if (context.turnState.get(FORGET_KEY)) {
+      await this.erase(context);
+      return;
+    }
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
+  }
+
+  /** The user-state key, which also identifies the user's check-ins. */
+  userKey(context: TurnContext): string {
+    return `${context.activity.channelId}/users/${context.activity.from?.id ?? ''}`;
+  }
+
+  /** Forget me: the conversation's and the user's state and every check-in of theirs. */
+  private async erase(context: TurnContext): Promise<void> {
+    await this.deps.conversationState.delete(context);
+    await this.deps.userState.delete(context);
+    this.deps.checkIns?.store.deleteForUser(this.userKey(context));
+  }
+
+  /** Books the configured check-ins for this conversation, to be sent proactively. */
+  private scheduleCheckIns(context: TurnContext, settings: CheckInSettings, lng: string): void {
+    const reference = { ...TurnContext.getConversationReference(context.activity), locale: lng } as unknown as Record<string, unknown>;
+    const start = this.now();
+    settings.store.add(settings.days.map((day) => ({
+      id: randomUUID(), userKey: this.userKey(context), reference, locale: lng,
+      dueAt: start + day * DAY_MS, expiresAt: start + day * DAY_MS + settings.windowHours * 3600 * 1000,
+    })));
+  }
+
+  /**
+   * A proactive check-in: greet, then the same symptom check and rules as before. Coming back
+   * with the same persisting symptom moves the advice up a tier (repeat contact).
+   */
+  async startCheckIn(context: TurnContext): Promise<void> {
+    const turn = this.makeTurn(context);
+    await this.loadState(context, turn);
+    if (turn.profile.optedOut) return; // texted STOP after this check-in was claimed
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    turn.session.answers = {};
+    delete turn.session.floor;
+    turn.session.consented = true;
+    turn.session.explained = true;
+    await turn.send({ kind: 'text', text: turn.t('outcome:followUp.hello') });
+    await dc.beginDialog(DialogIds.main, { from: 'symptoms' } satisfies MainOptions);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);
   }
@@ -78,6 +147,7 @@ export class AfterscanBot extends ActivityHandler {
       emergencyNumber: config.emergencyNumber,
       hasUrgentLine: config.urgentNumber !== null,
       hasRepeatWindow: config.repeatScanDays !== undefined,
+      repeatWindowContext: config.repeatScanDays && config.repeatScanDays.min === config.repeatScanDays.max ? 'single' : undefined,
       t: deploymentT(localizer.fixedT(lng), config),
       caps,
       lexicon: this.deps.lexicon(lng),
@@ -85,10 +155,19 @@ export class AfterscanBot extends ActivityHandler {
       session: newSession(),
       profile: {},
       now: this.now,
+      forget: () => { context.turnState.set(FORGET_KEY, true); },
       send: async (...messages: OutMessage[]) => {
-        if (messages.length > 0) await context.sendActivities(messages.map((m) => ({ ...render(m, caps), locale: lng })));
+        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps).map((a) => ({ ...a, locale: lng }))));
       },
     };
+    const settings = this.deps.checkIns;
+    if (settings) {
+      turn.checkIns = {
+        days: settings.days,
+        available: () => settings.store.pendingFor(this.userKey(context)).length === 0,
+        schedule: () => this.scheduleCheckIns(context, settings, lng),
+      };
+    }
     setTurn(context, turn);
     return turn;
   }
@@ -117,6 +196,12 @@ export class AfterscanBot extends ActivityHandler {
       return;
     }
     await this.loadState(context, turn);
+    if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, text, this.keywordActions(context, turn)))) return;
+    if (turn.profile.optedOut) {
+      // Opted out (SMS STOP): nothing unprompted, but a red flag the patient typed is still answered.
+      if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));
+      return;
+    }
     const dc = await this.dialogs.createContext(context);
     const floor = turn.session.floor;
     if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
@@ -129,8 +214,13 @@ export class AfterscanBot extends ActivityHandler {
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
-      if (turn.commands.command(text) === 'stop') {
+      const command = turn.commands.command(text);
+      if (command === 'stop') {
         await turn.send({ kind: 'text', text: turn.t('common:stopped') });
+        return;
+      }
+      if (command === 'forget') {
+        await dc.beginDialog(DialogIds.forget);
         return;
       }
       await this.begin(dc, turn);
@@ -154,7 +244,24 @@ export class AfterscanBot extends ActivityHandler {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
     const dc = await this.dialogs.createContext(context);
-    if (!dc.activeDialog) await this.begin(dc, turn);
+    if (!dc.activeDialog && !turn.profile.optedOut) await this.begin(dc, turn);
+  }
+
+  /** STOP cancels the pending check-ins and whatever else `onOptOut` knows about; a failing hook is logged, never fatal. */
+  private keywordActions(context: TurnContext, turn: Turn): KeywordActions {
+    return {
+      clearDialogs: async () => { await (await this.dialogs.createContext(context)).cancelAllDialogs(); },
+      cancelScheduled: async () => {
+        const userKey = this.userKey(context);
+        const cancels = [async () => { this.deps.checkIns?.store.cancelForUser(userKey, this.now()); }, async () => this.deps.onOptOut?.(userKey)];
+        for (const cancel of cancels) {
+          await cancel().catch((error: unknown) => {
+            this.deps.logger.error({ event: 'opt_out_cancel_failed', err: (error as Error).name }, 'could not cancel scheduled messages after STOP');
+          });
+        }
+      },
+      begin: async () => { await this.begin(await this.dialogs.createContext(context), turn); },
+    };
   }
 
   /** A fresh check: answers and any earlier red flag of a finished check start over. */

@@ -5,6 +5,27 @@ import { REGIONS, REGION_IDS, type Region } from './triage/regions';
 const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(300).optional());
 
+const ONOFF: Record<string, string> = { on: 'on', true: 'on', '1': 'on', yes: 'on', off: 'off', false: 'off', '0': 'off', no: 'off' };
+
+/** https only, except plain http to this machine (a test double of the Direct Line service). */
+function isDirectLineEndpoint(text: string): boolean {
+  try {
+    const url = new URL(text);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    return (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) && !url.search && !url.hash && !url.username;
+  } catch {
+    return false;
+  }
+}
+
+/** CSP frame-ancestors sources: only keywords and origins, so nothing else can ride into the header. */
+function isFrameAncestors(text: string): boolean {
+  const sources = text.split(/\s+/);
+  const origin = /^(https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?|http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?)$/i;
+  if (sources.includes("'none'")) return sources.length === 1;
+  return sources.every((s) => s === "'self'" || origin.test(s));
+}
+
 const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
   HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
@@ -24,7 +45,21 @@ const schema = z.object({
   DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.string().default('en')),
   AUDIT_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'at least 16 characters').optional()),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
+  CHECKIN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^(off|\d{1,2}(,\d{1,2})*)$/, 'days after the chat, like 2,7, or off').default('2,7')),
+  CHECKIN_WINDOW_HOURS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(72).default(12)),
+  SCHEDULER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(3_600_000).default(60_000)),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024)),
+  LOCAL_DIRECTLINE: z.preprocess((v) => (typeof blankToUndefined(v) === 'string' ? ONOFF[String(v).trim().toLowerCase()] ?? v : undefined),
+    z.enum(['on', 'off'], 'on or off').optional()),
+  LOCAL_DIRECTLINE_IDLE_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(24 * 60).default(60)),
+  LOCAL_DIRECTLINE_MAX_CONVERSATIONS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
+  LOCAL_DIRECTLINE_MAX_ACTIVITIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(500)),
+  DIRECT_LINE_SECRET: z.preprocess(blankToUndefined, z.string().trim().min(16, 'too short for a Direct Line secret').max(512).optional()),
+  DIRECT_LINE_ENDPOINT: z.preprocess(blankToUndefined, z.string().trim()
+    .refine(isDirectLineEndpoint, 'an https URL such as https://directline.botframework.com/v3/directline')
+    .default('https://directline.botframework.com/v3/directline')),
+  FRAME_ANCESTORS: z.preprocess(blankToUndefined, z.string().trim()
+    .refine(isFrameAncestors, "'self', 'none' or https origins separated by spaces").default("'self'")),
 });
 
 /** The deployment's settings, parsed once at start-up. */
@@ -47,8 +82,26 @@ export interface Config {
   maxBodyBytes: number;
   /** Key for the audit pseudonyms; generated into DATA_DIR when not given. */
   auditKey?: string;
-  /** Conversation state and audit records older than this are purged. */
+  /** Conversation and user state untouched for longer than this is purged. */
   retentionDays: number;
+  /** Days after the chat on which a check-in is offered (empty: check-ins off). */
+  checkInDays: number[];
+  /** How long after its due time a check-in may still be sent; later it is dropped. */
+  checkInWindowHours: number;
+  schedulerIntervalMs: number;
+  /** The web chat page at / and how it reaches the bot (docs/channels/webchat.md). */
+  webChat: {
+    /** Serve a local Direct Line 3.0 endpoint under /v3/directline, so the page works with no Azure account. */
+    localDirectLine: boolean;
+    /** Bounds on the local endpoint's in-memory conversations. */
+    local: { idleMinutes: number; maxConversations: number; maxActivities: number };
+    /** Azure Direct Line secret: exchanged server-side for short-lived tokens, never sent to a browser. */
+    directLineSecret?: string;
+    /** Azure Direct Line base URL (a regional one, or a local test double). */
+    directLineEndpoint: string;
+    /** CSP frame-ancestors: which sites may show the page in a frame. */
+    frameAncestors: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +153,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxBodyBytes: e.MAX_BODY_BYTES,
     auditKey: e.AUDIT_KEY,
     retentionDays: e.RETENTION_DAYS,
+    checkInDays: e.CHECKIN_DAYS === 'off' ? [] : [...new Set(e.CHECKIN_DAYS.split(',').map(Number))].filter((d) => d > 0).sort((a, b) => a - b),
+    checkInWindowHours: e.CHECKIN_WINDOW_HOURS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    webChat: {
+      // Off in production unless asked for: it lets anyone with the page talk to the bot without Azure's gate.
+      localDirectLine: (e.LOCAL_DIRECTLINE ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
+      local: { idleMinutes: e.LOCAL_DIRECTLINE_IDLE_MINUTES, maxConversations: e.LOCAL_DIRECTLINE_MAX_CONVERSATIONS, maxActivities: e.LOCAL_DIRECTLINE_MAX_ACTIVITIES },
+      directLineSecret: e.DIRECT_LINE_SECRET,
+      directLineEndpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
+      frameAncestors: e.FRAME_ANCESTORS.split(/\s+/).join(' '),
+    },
   };
-  return Object.freeze({ ...config, bot: Object.freeze(config.bot) });
+  return Object.freeze({ ...config, bot: Object.freeze(config.bot), checkInDays: Object.freeze(config.checkInDays) as number[],
+    webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }) });
 }

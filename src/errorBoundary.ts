@@ -31,8 +31,8 @@ export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps):
     try {
       const lng = deps.localizer.negotiate(context.activity.locale);
       const t = deploymentT(deps.localizer.fixedT(lng), deps.config);
-      const message = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId));
-      await context.sendActivity({ ...message, locale: lng });
+      const pieces = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId));
+      await context.sendActivities(pieces.map((piece) => ({ ...piece, locale: lng })));
     } catch (sendError) {
       deps.logger.error({ event: 'fallback_send_failed', correlationId, err: (sendError as Error)?.name }, 'could not send the fallback');
     }

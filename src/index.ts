@@ -18,9 +18,10 @@ function main(): void {
   const logger = createLogger(config.logLevel);
   const app = buildApp(config, logger);
   app.server.listen(config.port, config.host, () => {
+    app.startBackground();
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', startupMs: Math.round(ms) },
-      `Afterscan listening on http://localhost:${config.port}/api/messages`);
+    logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
+      `Afterscan listening on http://localhost:${config.port}/api/messages; chat page at http://localhost:${config.port}/`);
   });
   const shutdown = (signal: string): void => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');

@@ -11,10 +11,18 @@
  *   to 3 (or N ≤ 6) words in the same clause; "(a|b c)" = alternatives; "[a b]" = optional.
  *   Case, accents, punctuation and apostrophes are ignored on both sides.
  *
- * Shape: flags.<code> {level, phrases}; negation {pre, post, pseudo, hypothetical, terminators,
- * listJoiners}; trends {directions {worse, better, same, gone}, modifiers {worse, better},
- * features {pain, swelling, redness, warmth, skin, symptoms}}; answers {yes, no, unsure};
- * spelling {keep}: real words never typo-corrected; ignore: phrases that cancel flags inside them.
+ * Shape (both languages must have exactly the same object keys; arrays are free):
+ *   flags.<code>: {level: "emergency"|"urgent", phrases}
+ *   negation: pre (NegEx pre-triggers), post ("was ruled out"), pseudo (look like triggers but
+ *     are not: "not sure", "can't … without"), hypothetical ("what if", "si"), historical
+ *     ("years ago", "as usual": both directions), terminators ("but", "pero": close every scope
+ *     and phrase gaps), newClause ("and I'm", "y me": close negation only), listJoiners ("or", "ni")
+ *   trends: directions {worse, better, same, gone} (stand alone), modifiers {worse, better}
+ *     ("more", "menos": only next to a feature), features {pain, swelling, redness, warmth, skin, symptoms}
+ *   answers {yes, no, unsure}; questions {asking, self}: a question word before a symptom with
+ *     no reference to the patient anywhere is a general question, not a report
+ *   spelling.keep: real words never typo-corrected; ignore: phrases that cancel a flag whose
+ *     first or last word they cover ("blue stockings", "chest of drawers")
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

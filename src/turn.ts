@@ -23,6 +23,8 @@ export interface Session {
 /** What is kept about the user across conversations, to notice a repeat contact. */
 export interface Profile {
   lastCheck?: { at: number; legTrend?: LegTrend; level: Disposition['level'] };
+  /** Texted STOP on SMS: nothing more is sent until START (red-flag emergency advice excepted, S1). */
+  optedOut?: boolean;
 }
 
 /** Everything a dialog needs for one turn, fixed to the user's language and channel. */
@@ -34,6 +36,8 @@ export interface Turn {
   hasUrgentLine: boolean;
   /** The deployment states the usual repeat-scan window. */
   hasRepeatWindow: boolean;
+  /** i18next context for the window's wording: one day ("single") or a range (none). */
+  repeatWindowContext?: 'single';
   t: Translate;
   caps: Capabilities;
   /** The red-flag and answer lexicon of the turn's language. */
@@ -42,6 +46,10 @@ export interface Turn {
   session: Session;
   profile: Profile;
   now: () => number;
+  /** Follow-up check-ins, when the deployment runs them: the days offered, whether none is pending yet, and how to book them. */
+  checkIns?: { days: readonly number[]; available: () => boolean; schedule: () => void };
+  /** Erases this user's and conversation's state and pending check-ins at the end of the turn. */
+  forget: () => void;
   send: (...messages: OutMessage[]) => Promise<void>;
 }
 

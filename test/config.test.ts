@@ -12,7 +12,7 @@ describe('config', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
-  it('derives the numbers from the region and lets the deployment override them', () => {
+  it('H14: derives the numbers from the region and lets the deployment override them', () => {
     expect(loadConfig({ REGION: 'US' })).toMatchObject({ emergencyNumber: '911', urgentNumber: null });
     expect(loadConfig({ REGION: 'es' })).toMatchObject({ emergencyNumber: '112' });
     expect(loadConfig({ REGION: 'au', URGENT_NUMBER: '13 12 34' })).toMatchObject({ emergencyNumber: '000', urgentNumber: '13 12 34' });
@@ -36,7 +36,7 @@ describe('config', () => {
     expect(() => loadConfig(env)).toThrowError(pattern);
   });
 
-  it('refuses production without Bot Framework credentials', () => {
+  it('H16: refuses production without Bot Framework credentials', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/MicrosoftAppId is required/);
     expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).env).toBe('production');
   });

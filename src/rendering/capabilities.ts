@@ -1,32 +1,58 @@
 /**
- * What each channel can show. The only place channel ids are compared: dialogs ask for a
- * renderer and never branch on the channel themselves.
+ * What each channel can show. The ONLY place channel ids are compared: dialogs, the bot and
+ * the renderers ask for a capability, never for a channel, so a new channel is one row here.
  */
 export interface Capabilities {
-  /** Renders markdown in message text (so text must be escaped). */
-  markdown: boolean;
-  /** Shows suggested-action buttons under a message. */
-  suggestedActions: boolean;
-  /** Choices are written as a numbered list that the patient answers by number or word. */
+  /**
+   * How message text is written. `markdown`: CommonMark, every special character escaped
+   * (Web Chat renders HTML inside markdown since 4.17). `teams`: Teams' smaller markdown subset.
+   * `plain`: no markup at all, because the channel shows every character as typed (SMS).
+   */
+  text: 'markdown' | 'teams' | 'plain';
+  /** Advice and summaries also go as an Adaptive Card (schema 1.5, the most Teams renders). */
+  cards: boolean;
+  /**
+   * How choices are offered. `suggestedActions`: imBack buttons under the message, gone once
+   * answered. `cardButtons`: Action.Submit buttons on a card that post the label back as text
+   * (Teams shows at most three suggested actions, and a five-way question needs all five).
+   * `numbered`: a numbered list answered by number or word.
+   */
+  choices: 'suggestedActions' | 'cardButtons' | 'numbered';
+  /** Choices are a numbered list, so a bare number is an answer (dialogs/readers.ts). */
   numberedChoices: boolean;
-  /** Most buttons worth showing at once. */
+  /** Most choices offered at once; menus are designed to fit within it. */
   maxActions: number;
+  /** Most SMS segments one message should use, or null when the channel has no segments. */
+  maxSegments: number | null;
+  /** Carrier keywords (STOP, START, HELP) are honoured: an SMS number must obey them. */
+  carrierKeywords: boolean;
 }
 
-const RICH: Capabilities = { markdown: true, suggestedActions: true, numberedChoices: false, maxActions: 10 };
+/** Web Chat, Direct Line, the Emulator and the SDK's test channel: cards, markdown, suggested actions. */
+const RICH: Capabilities = {
+  text: 'markdown', cards: true, choices: 'suggestedActions', numberedChoices: false,
+  maxActions: 10, maxSegments: null, carrierKeywords: false,
+};
+
+/** Unknown channels get the most conservative rendering: plain text and numbered choices. */
+export const PLAIN: Capabilities = {
+  text: 'plain', cards: false, choices: 'numbered', numberedChoices: true,
+  maxActions: 9, maxSegments: null, carrierKeywords: false,
+};
 
 export const CAPABILITIES: Readonly<Record<string, Capabilities>> = {
   webchat: RICH,
   directline: RICH,
   emulator: RICH,
   test: RICH,
-  msteams: { markdown: true, suggestedActions: true, numberedChoices: false, maxActions: 6 },
-  sms: { markdown: false, suggestedActions: false, numberedChoices: true, maxActions: 9 },
+  msteams: {
+    text: 'teams', cards: true, choices: 'cardButtons', numberedChoices: false,
+    maxActions: 10, maxSegments: null, carrierKeywords: false,
+  },
+  /** Azure Bot Service's Twilio connector: plain text, two segments a message where possible. */
+  sms: { ...PLAIN, maxSegments: 2, carrierKeywords: true },
 };
 
-/** Unknown channels get the most conservative rendering: plain text and numbered choices. */
-export const PLAIN: Capabilities = { markdown: false, suggestedActions: false, numberedChoices: true, maxActions: 9 };
-
 export function capabilitiesFor(channelId: string | undefined): Capabilities {
-  return (channelId && CAPABILITIES[channelId]) || PLAIN;
+  return (channelId !== undefined && Object.hasOwn(CAPABILITIES, channelId) ? CAPABILITIES[channelId] : undefined) ?? PLAIN;
 }

@@ -1,8 +1,20 @@
-const SPECIAL = /[\\`*_{}[\]()#+!<>|~]/g;
+/** A markdown flavour text is escaped for. */
+export type Dialect = 'markdown' | 'teams';
 
-/** Escapes characters that markdown (and the HTML Web Chat allows in it) would interpret. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(SPECIAL, (c) => `\\${c}`);
+/**
+ * Characters each flavour would interpret. CommonMark (Web Chat, which also renders HTML inside
+ * markdown since 4.17) gets every ASCII punctuation that can start markup. Teams' subset only
+ * reacts to emphasis, code, strike, headings, links and tags, and is not documented to honour
+ * every CommonMark escape, so it gets fewer backslashes to show if it did not.
+ */
+const SPECIAL: Record<Dialect, RegExp> = {
+  markdown: /[\\`*_{}[\]()#+!<>|~]/g,
+  teams: /[\\`*_[\]#<>~]/g,
+};
+
+/** Escapes characters that the flavour of markdown (and HTML) would interpret. */
+export function escapeMarkdown(text: string, dialect: Dialect = 'markdown'): string {
+  return text.replace(SPECIAL[dialect], (c) => `\\${c}`);
 }
 
 const isItem = (line: string): boolean => line.startsWith('- ');
@@ -11,13 +23,18 @@ const isItem = (line: string): boolean => line.startsWith('- ');
  * Turns the plain text of locales/ into safe markdown: every character escaped, lines kept
  * as paragraphs and "- " lines kept as a list (the one structure locale text may use).
  */
-export function toMarkdown(text: string): string {
+export function toMarkdown(text: string, dialect: Dialect = 'markdown'): string {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   let out = '';
   lines.forEach((line, i) => {
-    const body = isItem(line) ? `- ${escapeMarkdown(line.slice(2))}` : escapeMarkdown(line);
+    const body = isItem(line) ? `- ${escapeMarkdown(line.slice(2), dialect)}` : escapeMarkdown(line, dialect);
     if (i > 0) out += isItem(line) && isItem(lines[i - 1] ?? '') ? '\n' : '\n\n';
     out += body;
   });
   return out;
+}
+
+/** A bold heading line. */
+export function bold(text: string, dialect: Dialect = 'markdown'): string {
+  return `**${escapeMarkdown(text, dialect)}**`;
 }

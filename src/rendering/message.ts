@@ -1,4 +1,5 @@
 import type { Disposition, Level } from '../triage/types';
+import type { CardAttachment } from './adaptiveCard';
 
 /** A button or option the patient can pick; `label` is already translated. */
 export interface Choice {
@@ -16,15 +17,24 @@ export type OutMessage =
   | { kind: 'advice'; level: Level; title: string; lines: readonly string[]; disposition: Disposition; choices?: readonly Choice[] }
   | { kind: 'summary'; title: string; lines: readonly string[] };
 
+/** An imBack button: tapping it sends its value back as the patient's own text message. */
+export interface ImBack {
+  type: 'imBack';
+  title: string;
+  value: string;
+}
+
 /** The plain activity shape renderers produce (kept free of SDK types on purpose). */
 export interface OutActivity {
   type: 'message';
   text: string;
   textFormat: 'markdown' | 'plain';
+  /** What a voice or screen-reading client says when it is not the same as `text`. */
+  speak?: string;
   inputHint?: 'expectingInput' | 'acceptingInput';
-  suggestedActions?: { to: string[]; actions: { type: 'imBack'; title: string; value: string }[] };
+  suggestedActions?: { to: string[]; actions: ImBack[] };
   entities?: Entity[];
-  attachments?: { contentType: string; content: unknown }[];
+  attachments?: CardAttachment[];
 }
 
 /** An activity entity: a typed bag of data. */

@@ -1,48 +1,92 @@
+import { contentCard, LEVEL_STYLE } from './adaptiveCard';
 import type { Capabilities } from './capabilities';
-import { escapeMarkdown, toMarkdown } from './markdown';
+import { bold, escapeMarkdown, toMarkdown, type Dialect } from './markdown';
 import { dispositionEntity, type Choice, type OutActivity, type OutMessage } from './message';
+import { splitForSms } from './smsSplit';
 
-function numbered(choices: readonly Choice[]): string {
-  return choices.map((c, i) => `${i + 1}) ${c.label}`).join('\n');
+type CardMessage = Extract<OutMessage, { kind: 'advice' | 'summary' }>;
+
+function choicesOf(message: OutMessage, caps: Capabilities): readonly Choice[] {
+  const all = message.kind === 'question' || message.kind === 'advice' ? message.choices ?? [] : [];
+  return all.slice(0, caps.maxActions);
 }
 
-function body(message: OutMessage, caps: Capabilities): string {
-  const format = (text: string): string => (caps.markdown ? toMarkdown(text) : text);
-  const title = (text: string): string => (caps.markdown ? `**${escapeMarkdown(text)}**` : text);
-  switch (message.kind) {
-    case 'text':
-      return format(message.text);
-    case 'question':
-      return format(message.text);
-    case 'advice':
-      return [title(message.title), ...message.lines.map(format)].join('\n\n');
-    case 'summary':
-      return [title(message.title), format(message.lines.map((l) => `- ${l}`).join('\n'))].join('\n\n');
-  }
+/** The lines of an advice or summary message; a summary is one list. */
+function cardLines(message: CardMessage): string[] {
+  return message.kind === 'advice' ? [...message.lines] : [message.lines.map((l) => `- ${l}`).join('\n')];
 }
 
-function choicesOf(message: OutMessage): readonly Choice[] {
-  return message.kind === 'question' || message.kind === 'advice' ? message.choices ?? [] : [];
+/** Everything a message says, as plain text: the SMS body, and `speak` where a card carries the words. */
+function plainText(message: OutMessage): string {
+  return message.kind === 'text' || message.kind === 'question' ? message.text : [message.title, ...cardLines(message)].join('\n\n');
+}
+
+const numbered = (choices: readonly Choice[], label: (c: Choice) => string = (c) => c.label): string =>
+  choices.map((c, i) => `${i + 1}) ${label(c)}`).join('\n');
+
+/**
+ * Plain channels (SMS, unknown): no markup, choices as a numbered list, and on SMS the text cut
+ * into messages of at most `maxSegments` segments. The disposition entity rides on the first
+ * piece (it holds the instruction) and `expectingInput` on the last (it holds the choices).
+ */
+function renderPlain(message: OutMessage, caps: Capabilities): OutActivity[] {
+  const choices = choicesOf(message, caps);
+  const text = choices.length > 0 ? `${plainText(message)}\n\n${numbered(choices)}` : plainText(message);
+  const pieces = caps.maxSegments === null ? [text] : splitForSms(text, caps.maxSegments);
+  return pieces.map((piece, i) => {
+    const activity: OutActivity = { type: 'message', text: piece, textFormat: 'plain' };
+    if (i === 0 && message.kind === 'advice') activity.entities = [dispositionEntity(message.disposition)];
+    if (i === pieces.length - 1 && choices.length > 0) activity.inputHint = 'expectingInput';
+    return activity;
+  });
 }
 
 /**
- * Renders one channel-neutral message for a channel's capabilities: escaped markdown or
- * plain text, buttons as suggested actions or a numbered list, and the disposition entity
- * on every piece of triage advice (S4).
+ * Advice and summaries on card channels. Web Chat shows `text` in one bubble and each attachment
+ * in its own bubble below it, so the same words in both would be read twice. The heading (the one
+ * instruction that matters most, e.g. "Call 999 now") is the `text` — what notifications,
+ * transcripts that keep only text, and clients without cards show — and the card holds the rest,
+ * coloured by tier. `speak` and the card's `fallbackText` hold everything, for voice clients and
+ * hosts that cannot render the card.
  */
-export function render(message: OutMessage, caps: Capabilities): OutActivity {
-  const choices = choicesOf(message).slice(0, caps.maxActions);
-  let text = body(message, caps);
-  const activity: OutActivity = { type: 'message', text, textFormat: caps.markdown ? 'markdown' : 'plain' };
+function renderCardMessage(message: CardMessage, caps: Capabilities, dialect: Dialect, choices: readonly Choice[]): OutActivity {
+  const style = message.kind === 'advice' ? LEVEL_STYLE[message.level] : 'emphasis';
+  const plain = plainText(message);
+  const card = contentCard({ style, lines: cardLines(message), plain, dialect, ...(caps.choices === 'cardButtons' ? { choices } : {}) });
+  return { type: 'message', text: bold(message.title, dialect), textFormat: 'markdown', speak: plain, attachments: [card] };
+}
+
+function markdownBody(message: OutMessage, dialect: Dialect): string {
+  if (message.kind === 'text' || message.kind === 'question') return toMarkdown(message.text, dialect);
+  return [bold(message.title, dialect), ...cardLines(message).map((l) => toMarkdown(l, dialect))].join('\n\n');
+}
+
+/** Markdown channels: escaped text, cards where the channel has them, buttons in the channel's way. */
+function renderRich(message: OutMessage, caps: Capabilities): OutActivity {
+  const dialect: Dialect = caps.text === 'teams' ? 'teams' : 'markdown';
+  const choices = choicesOf(message, caps);
+  const activity: OutActivity = (message.kind === 'advice' || message.kind === 'summary') && caps.cards
+    ? renderCardMessage(message, caps, dialect, choices)
+    : { type: 'message', text: markdownBody(message, dialect), textFormat: 'markdown' };
   if (choices.length > 0) {
     activity.inputHint = 'expectingInput';
-    if (caps.suggestedActions) {
+    if (caps.choices === 'suggestedActions') {
       activity.suggestedActions = { to: [], actions: choices.map((c) => ({ type: 'imBack', title: c.label, value: c.label })) };
-    } else if (caps.numberedChoices) {
-      text = `${text}\n\n${numbered(choices)}`;
-      activity.text = text;
+    } else if (caps.choices === 'cardButtons') {
+      // Words in `text`, buttons on a card of their own (or on the advice card already built).
+      activity.attachments ??= [contentCard({ style: 'default', lines: [], plain: '', dialect, choices })];
+    } else {
+      activity.text = `${activity.text}\n\n${numbered(choices, (c) => escapeMarkdown(c.label, dialect))}`;
     }
   }
   if (message.kind === 'advice') activity.entities = [dispositionEntity(message.disposition)];
   return activity;
+}
+
+/**
+ * Renders one channel-neutral message for a channel's capabilities. Returns several activities
+ * when SMS needs the text cut; every piece of triage advice carries its disposition entity once (S4).
+ */
+export function render(message: OutMessage, caps: Capabilities): OutActivity[] {
+  return caps.text === 'plain' ? renderPlain(message, caps) : [renderRich(message, caps)];
 }

@@ -63,6 +63,11 @@ export class SqliteStorage implements Storage {
     for (const key of keys) this.remove.run(key);
   }
 
+  /** Deletes items not written since the cut-off (retention); returns how many. */
+  purgeOlderThan(cutoff: number): number {
+    return this.db.prepare('DELETE FROM state WHERE updated_at < ?').run(cutoff).changes;
+  }
+
   /** True when the database answers a trivial query (readiness probe). */
   ping(): boolean {
     try {

@@ -24,5 +24,6 @@ export const SOURCES: Readonly<Record<string, Source>> = {
   JONES_2019: { id: 'JONES_2019', citation: 'Jones D, et al. Safety netting for primary care: evidence from a literature review. Br J Gen Pract. 2019;69:70-1.' },
   FRIEDEMANN_2022: { id: 'FRIEDEMANN_2022', citation: 'Friedemann Smith C, et al. BMJ Quality & Safety, 2022 (safety-netting: chunking, checking understanding, written advice).' },
   BMJQS_2024: { id: 'BMJQS_2024', citation: 'BMJ Quality & Safety, 2024: repeat contact predicts missed serious illness in telephone triage (as cited in the Afterscan clinical reference).' },
+  NICE_CKS_DVT: { id: 'NICE_CKS_DVT', citation: 'NICE Clinical Knowledge Summaries: Deep vein thrombosis, differential diagnosis (a newer source added for "other causes of leg pain"; to be confirmed by the clinical safety officer).', url: 'https://cks.nice.org.uk/topics/deep-vein-thrombosis/' },
   REF_PRECEDENCE: { id: 'REF_PRECEDENCE', citation: 'Afterscan clinical reference, precedence rule 2: "not sure" or an unreadable answer counts as the next tier up, never down.' },
 };

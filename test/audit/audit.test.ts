@@ -9,7 +9,7 @@ import { RULES_VERSION } from '../../src/triage';
 import { Patient, startApp } from '../helpers/app';
 
 describe('audit of every disposition', () => {
-  it('appends one pseudonymous record per piece of advice, with no patient text', async () => {
+  it('S4 S5 H08: appends one pseudonymous record per piece of advice, with no patient text', async () => {
     const running = await startApp({ AUDIT_KEY: 'a-test-key-of-enough-length' });
     const p = new Patient(running.url, 'audit-conv', 'test', 'en-GB', 'audit-user');
     for (const line of ['hi', 'yes', 'carry on', 'no', 'about the same', 'no', 'no']) await p.say(line);

@@ -30,7 +30,7 @@ describe('readability of the English text', () => {
     .filter(([, text]) => text.split(/\s+/).length >= 5);
   const scored = messages.map(([key, text]) => ({ key, text, grade: grade(text) }));
 
-  it('every English sentence-length message reads at Flesch–Kincaid grade 6 or lower', () => {
+  it('H10: every English sentence-length message reads at Flesch–Kincaid grade 6 or lower', () => {
     const mean = scored.reduce((s, m) => s + m.grade, 0) / scored.length;
     const buckets = [0, 2, 4, 6, 8, 99].slice(1).map((hi, i, arr) => {
       const lo = i === 0 ? -99 : arr[i - 1]!;

@@ -5,6 +5,7 @@ import { OutcomeDialog } from '../../dialogs/outcomeDialog';
 import { QuestionsDialog } from '../../dialogs/questionsDialog';
 import { SymptomCheckDialog } from '../../dialogs/symptomCheckDialog';
 import { WelcomeDialog } from '../../dialogs/welcomeDialog';
+import { cardText } from '../helpers/cards';
 import { dialogHarness, turn } from '../helpers/dialogHarness';
 
 const keys = (replies: { text: string }[]): string[] => replies.map((r) => r.text.replace(/\\/g, ''));
@@ -62,7 +63,7 @@ describe('SymptomCheckDialog', () => {
     expect(h.session.answers).toEqual({ emergencySigns: 'no', legTrend: 'same', otherLimb: 'no', hardVeins: 'no' });
   });
 
-  it('S2: an unreadable answer is asked again once, then recorded as not sure', async () => {
+  it('S2 H02: an unreadable answer is asked again once, then recorded as not sure', async () => {
     const h = dialogHarness(new SymptomCheckDialog());
     await turn(h.client, 'start');
     expect(keys(await turn(h.client, 'banana'))).toEqual(['common:notUnderstood common:tryAgain', 'symptoms:emergencySigns']);
@@ -90,15 +91,17 @@ describe('SymptomCheckDialog', () => {
 describe('OutcomeDialog', () => {
   const day = 24 * 3600 * 1000;
 
-  it('gives the advice with its entity, the safety net, teach-back, and the summary', async () => {
+  it('S4 H10: gives the advice with its entity, the safety net, teach-back, and the summary', async () => {
     const h = dialogHarness(new OutcomeDialog(), { session: { answers: { emergencySigns: 'no', legTrend: 'same', otherLimb: 'no', hardVeins: 'no' } } });
     const first = await turn(h.client, 'go');
     expect(first[0]!.entities).toEqual([{ type: 'disposition', level: 'soon', reasons: ['S_LEG_SAME'], rulesVersion: expect.any(String) }]);
     expect(keys(first)).toEqual([
-      '**outcome:soon.title**\n\noutcome:soon.body\n\noutcome:soon.what\n\noutcome:soon.contact',
+      '**outcome:soon.title**',
       'outcome:safetyNetUrgent\n\noutcome:safetyNetEmergency',
       'outcome:teachBack.question',
     ]);
+    // The heading is the text; the advice itself is on the card under it (src/rendering/render.ts).
+    expect(cardText(first[0]!.attachments?.[0]?.content).replace(/\\/g, '')).toBe('outcome:soon.body\noutcome:soon.what\noutcome:soon.contact');
     const second = await turn(h.client, 'Call 999');
     expect(keys(second)[0]).toBe('outcome:teachBack.right');
     expect(keys(second)[1]).toMatch(/^\*\*outcome:summary.title\*\*/);
@@ -113,7 +116,7 @@ describe('OutcomeDialog', () => {
     expect(h.client.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
   });
 
-  it('S2: coming back with the same persisting symptom moves the advice up a tier', async () => {
+  it('S2 H12: coming back with the same persisting symptom moves the advice up a tier', async () => {
     const now = 10 * day;
     const h = dialogHarness(new OutcomeDialog(), {
       now, session: { answers: { emergencySigns: 'no', legTrend: 'same', otherLimb: 'no', hardVeins: 'no' } },

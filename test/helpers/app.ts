@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { buildApp, type App } from '../../src/app';
+import { cardText, isAdaptiveCard, type CardAttachment } from './cards';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 
@@ -14,6 +15,9 @@ export interface Reply {
   locale?: string;
   suggestedActions?: { actions: { title: string; value: string }[] };
   entities?: { type: string; level?: string; reasons?: string[]; rulesVersion?: string }[];
+  speak?: string;
+  inputHint?: string;
+  attachments?: CardAttachment[];
 }
 
 export interface RunningApp {
@@ -80,6 +84,9 @@ export class Patient {
   }
 }
 
-export const texts = (replies: Reply[]): string => replies.map((r) => r.text ?? '').join('\n');
+/** What the patient sees of one reply: its text, then the words of any card under it. */
+export const seen = (reply: Reply): string =>
+  [reply.text ?? '', ...(reply.attachments ?? []).filter(isAdaptiveCard).map((a) => cardText(a.content))].filter((s) => s !== '').join('\n');
+export const texts = (replies: Reply[]): string => replies.map(seen).join('\n');
 export const dispositions = (replies: Reply[]) => replies.flatMap((r) => r.entities ?? []).filter((e) => e.type === 'disposition');
 export const buttons = (replies: Reply[]): string[] => replies.flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []);

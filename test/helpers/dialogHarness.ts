@@ -5,6 +5,7 @@ import { loadCommands } from '../../src/commands';
 import { createLocalizer } from '../../src/i18n';
 import { loadLexicon } from '../../src/lexicons';
 import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
+import { type CardAttachment } from './cards';
 import { setTurn, type Profile, type Session, type Translate } from '../../src/turn';
 
 const localizer = createLocalizer('en');
@@ -33,7 +34,7 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
         lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
         t, caps, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
         now: () => options.now ?? 1_700_000_000_000,
-        send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.map((m) => render(m, caps))); },
+        send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.flatMap((m) => render(m, caps))); },
       });
       await next();
     },
@@ -43,7 +44,7 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
 }
 
 /** Sends one message and collects every reply of that turn. */
-export async function turn(client: DialogTestClient, text: string): Promise<{ text: string; entities?: { type: string; level?: string; reasons?: string[] }[]; suggestedActions?: { actions: { title: string }[] } }[]> {
+export async function turn(client: DialogTestClient, text: string): Promise<{ text: string; entities?: { type: string; level?: string; reasons?: string[] }[]; suggestedActions?: { actions: { title: string }[] }; attachments?: CardAttachment[] }[]> {
   const replies = [];
   let reply = await client.sendActivity(text);
   while (reply) {

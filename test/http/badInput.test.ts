@@ -20,7 +20,7 @@ function expectShortError(text: string): void {
   expect(JSON.parse(text)).toHaveProperty('error');
 }
 
-describe('POST /api/messages bad-input matrix', () => {
+describe('H13: POST /api/messages bad-input matrix', () => {
   const cases: [string, string, string, number][] = [
     ['malformed JSON', '{"type": "message",', 'application/json', 400],
     ['empty body', '', 'application/json', 400],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttons, dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { buttons, dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
 
 let running: RunningApp;
 let n = 0;
@@ -19,7 +19,7 @@ async function talk(p: Patient, lines: string[]): Promise<Reply[]> {
 const OPENING = ['hi', 'yes', 'carry on'];
 
 describe('the whole conversation over HTTP, answered in words', () => {
-  it('opens with who it is, what to do in an emergency, and a consent question', async () => {
+  it('H15: opens with who it is, what to do in an emergency, and a consent question', async () => {
     const replies = await patient().say('hello');
     expect(replies[0]!.text).toMatch(/automated helper/);
     expect(replies[0]!.text).toMatch(/not a doctor/);
@@ -42,7 +42,7 @@ describe('the whole conversation over HTTP, answered in words', () => {
     expect(buttons(more)).toEqual(['Yes', 'No', 'Not sure']);
   });
 
-  it('S3: never says "you do not have a clot"', async () => {
+  it('S3 H09: never says "you do not have a clot"', async () => {
     const replies = await talk(patient(), [...OPENING, 'no', 'its gone', 'no', 'no', 'no', 'call 999']);
     expect(texts(replies)).not.toMatch(/you do not have a clot|you don.t have a clot|no clot in your leg/i);
   });
@@ -78,23 +78,23 @@ describe('the whole conversation over HTTP, answered in words', () => {
     const last = replies.at(-1)!;
     expect(dispositions([last])).toEqual([{ type: 'disposition', level: 'emergency', reasons: ['E_SIGNS'], rulesVersion: expect.any(String) }]);
     expect(last.text).toMatch(/Call 999 now/);
-    expect(last.text).toMatch(/ambulance/);
-    expect(last.text).toMatch(/Do not drive yourself/);
+    expect(seen(last)).toMatch(/ambulance/);
+    expect(seen(last)).toMatch(/Do not drive yourself/);
   });
 
-  it('teach-back: a wrong answer gets a kind correction, then the summary to keep', async () => {
+  it('H10: teach-back: a wrong answer gets a kind correction, then the summary to keep', async () => {
     const replies = await talk(patient(), [...OPENING, 'no', 'better', 'no', 'no', 'no', 'no', 'no', 'wait and see']);
     expect(texts(replies)).toMatch(/Thank you for telling me/);
     expect(texts(replies)).toMatch(/call 999 straight away/);
     expect(texts(replies)).toMatch(/Your summary/);
   });
 
-  it('teach-back: the right answer is confirmed', async () => {
+  it('H10: teach-back: the right answer is confirmed', async () => {
     const replies = await talk(patient(), [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'id ring for an ambulance']);
     expect(texts(replies)).toMatch(/Yes, that is right/);
   });
 
-  it('declining consent ends politely and keeps the emergency advice', async () => {
+  it('H15: declining consent ends politely and keeps the emergency advice', async () => {
     const replies = await talk(patient(), ['hi', 'no thanks']);
     expect(texts(replies)).toMatch(/Nothing has been kept/);
     expect(replies.at(-1)!.text).toMatch(/call 999 now/);
@@ -102,7 +102,7 @@ describe('the whole conversation over HTTP, answered in words', () => {
 });
 
 describe('answers the bot cannot read', () => {
-  it('S2: asks again once, then counts the answer as not sure (which moves the tier up)', async () => {
+  it('S2 H02: asks again once, then counts the answer as not sure (which moves the tier up)', async () => {
     const p = patient();
     await talk(p, OPENING);
     const first = await p.say('purple monkey dishwasher');
@@ -114,7 +114,7 @@ describe('answers the bot cannot read', () => {
     expect(dispositions(rest)[0]).toMatchObject({ level: 'urgent', reasons: ['U_SIGNS_UNSURE'] });
   });
 
-  it('does not read a bare number or "not yes" as an answer on a rich channel', async () => {
+  it('H02: does not read a bare number or "not yes" as an answer on a rich channel', async () => {
     const p = patient();
     await talk(p, OPENING);
     expect(texts(await p.say('1'))).toMatch(/did not understand/);
@@ -161,7 +161,11 @@ describe('questions and commands at any turn', () => {
   it('after the advice, offers questions, another check, or to finish', async () => {
     const p = patient();
     const replies = await talk(p, [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999']);
-    expect(buttons(replies.slice(-1))).toEqual(['Ask a question', 'Check my leg again', 'I am done']);
+    expect(texts(replies.slice(-1))).toMatch(/send you a message to check on your leg\? I would message you 2 and 7 days from now/);
+    expect(buttons(replies.slice(-1))).toEqual(['Yes, message me', 'No thanks']);
+    const menu = await p.say('no thanks');
+    expect(texts(menu)).toMatch(/I will not message you/);
+    expect(buttons(menu)).toEqual(['Ask a question', 'Check my leg again', 'I am done']);
     const bye = await p.say('I am done');
     expect(texts(bye)).toMatch(/Take care/);
   });
@@ -175,10 +179,11 @@ describe('S1: a red flag typed at any turn gets the emergency advice at once', (
     ['at the emergency screen', OPENING],
     ['at the leg question', [...OPENING, 'no']],
     ['at the teach-back', [...OPENING, 'no', 'gone', 'no', 'no', 'no']],
-    ['at the final menu', [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999']],
+    ['at the follow-up offer', [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999']],
+    ['at the final menu', [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999', 'no']],
   ];
   for (const [where, before] of steps) {
-    it(`S1: ${where}`, async () => {
+    it(`S1 H01: ${where}`, async () => {
       const p = patient();
       await talk(p, before);
       const replies = await p.say('no chest pain but i cant breathe properly');
@@ -187,14 +192,14 @@ describe('S1: a red flag typed at any turn gets the emergency advice at once', (
     });
   }
 
-  it('S2: a negated red flag does not fire', async () => {
+  it('S2 H01: a negated red flag does not fire', async () => {
     const p = patient();
     await talk(p, OPENING);
     const replies = await p.say('no chest pain and no breathing problems');
     expect(dispositions(replies).map((d) => d.level)).not.toContain('emergency');
   });
 
-  it('an urgent red flag gets urgent advice, then the offer to carry on; the final advice stays urgent', async () => {
+  it('S2 H09: an urgent red flag gets urgent advice, then the offer to carry on; the final advice stays urgent', async () => {
     const p = patient();
     await talk(p, [...OPENING, 'no']);
     const flagged = await p.say('my calf is much more swollen than yesterday');

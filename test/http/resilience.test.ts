@@ -6,7 +6,7 @@ import { dispositions, Patient, startApp, texts } from '../helpers/app';
 const OPENING = ['hi', 'yes', 'carry on'];
 
 describe('durability and safe failure', () => {
-  it('a restart mid-conversation resumes at the same question', async () => {
+  it('H07: a restart mid-conversation resumes at the same question', async () => {
     const first = await startApp();
     const p1 = new Patient(first.url, 'restart-1');
     for (const line of [...OPENING, 'no']) await p1.say(line);
@@ -19,7 +19,7 @@ describe('durability and safe failure', () => {
     await second.stop();
   });
 
-  it('S7: a storage failure mid-turn still tells the patient what to do in an emergency', async () => {
+  it('S7 H07: a storage failure mid-turn still tells the patient what to do in an emergency', async () => {
     const running = await startApp();
     const p = new Patient(running.url, 'storage-down');
     for (const line of OPENING) await p.say(line);
@@ -35,7 +35,7 @@ describe('durability and safe failure', () => {
     await running.stop();
   });
 
-  it('S1: with storage down, a red flag still gets the emergency advice (screened before state loads)', async () => {
+  it('S1 H07 H01: with storage down, a red flag still gets the emergency advice (screened before state loads)', async () => {
     const running = await startApp();
     const p = new Patient(running.url, 'storage-down-red-flag');
     await p.say('hi');
@@ -45,7 +45,7 @@ describe('durability and safe failure', () => {
     await running.stop();
   });
 
-  it('S5: what the patient types appears in no log line and no stored file', async () => {
+  it('S5 H08: what the patient types appears in no log line and no stored file', async () => {
     const running = await startApp({ LOG_LEVEL: 'trace' });
     const p = new Patient(running.url, 'privacy-1');
     const marker = 'zebra-marker-7731';
@@ -59,7 +59,7 @@ describe('durability and safe failure', () => {
     await running.stop();
   });
 
-  it('escapes markdown and HTML in configured text on markdown channels', async () => {
+  it('H04: escapes markdown and HTML in configured text on markdown channels', async () => {
     const running = await startApp({ CARE_TEAM_CONTACT: '<img src=x onerror=alert(1)> **the clinic**' });
     const p = new Patient(running.url, 'escape-1');
     await p.say('hi');

@@ -32,7 +32,7 @@ function scheduler(store: SqliteCheckInStore, sent: string[], fail: () => boolea
   });
 }
 
-describe('check-in scheduler', () => {
+describe('H05: check-in scheduler', () => {
   it('sends what is due, once, and not what is not yet due', async () => {
     const store = new SqliteCheckInStore(file);
     store.add([item('due', -1), item('later', 2 * HOUR)]);

@@ -45,11 +45,11 @@ describe('rules table', () => {
     expect(result.reasons).toEqual(['U_LEG_WORSE', 'U_OTHER_LIMB', 'U_HARD_VEINS']);
   });
 
-  it('S2: with nothing answered the advice is "soon", never self-care', () => {
+  it('S2 H09: with nothing answered the advice is "soon", never self-care', () => {
     expect(evaluate({})).toMatchObject({ level: 'soon', reasons: ['S_INCOMPLETE'] });
   });
 
-  it('S2: "not sure" always lands more urgent than the reassuring answer to the same question', () => {
+  it('S2 H02: "not sure" always lands more urgent than the reassuring answer to the same question', () => {
     const base: Answers = { emergencySigns: 'no', legTrend: 'better', otherLimb: 'no', hardVeins: 'no', followUpPlanned: 'no', thighOnlyScan: 'no', riskFactors: 'no' };
     const reassuring: Record<string, string> = { emergencySigns: 'no', legTrend: 'better', otherLimb: 'no', hardVeins: 'no', followUpPlanned: 'no', thighOnlyScan: 'no', riskFactors: 'no' };
     for (const question of QUESTIONS) {
@@ -59,13 +59,21 @@ describe('rules table', () => {
     }
   });
 
-  it('S2: a repeat contact moves the tier up one step, capped at urgent', () => {
+  it('S2 H12: a repeat contact moves the tier up one step, capped at urgent', () => {
     const same: Answers = { emergencySigns: 'no', legTrend: 'same', otherLimb: 'no', hardVeins: 'no' };
     expect(evaluate({ ...same, repeatContact: true })).toMatchObject({ level: 'urgent', reasons: ['S_LEG_SAME', 'M_REPEAT_CONTACT'] });
     const better: Answers = { emergencySigns: 'no', legTrend: 'better', otherLimb: 'no', hardVeins: 'no', followUpPlanned: 'no', thighOnlyScan: 'no', riskFactors: 'no' };
     expect(evaluate({ ...better, repeatContact: true }).level).toBe('soon');
     expect(evaluate({ emergencySigns: 'no', legTrend: 'worse', repeatContact: true }).level).toBe('urgent');
     expect(evaluate({ emergencySigns: 'yes', repeatContact: true }).level).toBe('emergency');
+  });
+});
+
+describe('H11: "not sure" at the emergency question', () => {
+  it('H11: gives urgent advice (get seen today) with the emergency advice repeated, never self-care or soon', () => {
+    for (const trend of ['worse', 'same', 'better', 'gone', 'unsure'] as const) {
+      expect(evaluate({ emergencySigns: 'unsure', legTrend: trend, otherLimb: 'no', hardVeins: 'no', followUpPlanned: 'no' }).level).toBe('urgent');
+    }
   });
 });
 
@@ -107,7 +115,7 @@ describe('question order', () => {
 });
 
 describe('red-flag floor and repeat contact', () => {
-  it('S2: the advice is never less urgent than a red flag already typed', () => {
+  it('S2 H09: the advice is never less urgent than a red flag already typed', () => {
     const selfCare = evaluate({ emergencySigns: 'no', legTrend: 'gone', otherLimb: 'no', hardVeins: 'no', followUpPlanned: 'no' });
     expect(withFloor(selfCare, { level: 'urgent', reasons: ['RF_LEG_WORSE'] })).toMatchObject({ level: 'urgent', reasons: ['RF_LEG_WORSE'] });
     const emergency = evaluate({ emergencySigns: 'yes' });
@@ -117,7 +125,7 @@ describe('red-flag floor and repeat contact', () => {
     expect(flagDisposition({ level: 'emergency', reasons: ['RF_BREATHLESS'] })).toEqual({ level: 'emergency', reasons: ['RF_BREATHLESS'], rulesVersion: RULES_VERSION });
   });
 
-  it('counts a repeat contact only for a persisting symptom within the window', () => {
+  it('H12: counts a repeat contact only for a persisting symptom within the window', () => {
     const day = 24 * 3600 * 1000;
     expect(isRepeatContact({ at: 0, legTrend: 'same' }, 'same', 3 * day)).toBe(true);
     expect(isRepeatContact({ at: 0, legTrend: 'worse' }, 'unsure', 3 * day)).toBe(true);

@@ -5,7 +5,8 @@
  */
 import type { LegTrend, YesNo } from '../types';
 import * as C from './compiled';
-import { findMatches, prepare, within, type Match } from './match';
+import { findMatches, prepare, type Match } from './match';
+import { outermost } from './spans';
 import { guardsTriggers, Scopes } from './scope';
 import { tokenize } from './tokenize';
 import { readTrends } from './trends';
@@ -22,13 +23,12 @@ export function readYesNo(text: string, lex: C.CompiledLexicon): YesNo | null {
   const scan = prepare(tokenize(typeof text === 'string' ? text : ''), lex);
   const matches = findMatches(scan, lex.answers);
   const scopes = new Scopes(scan, matches, isAnswer);
-  const answers = matches.filter(isAnswer);
+  const answers = outermost(matches.filter(isAnswer));
   let yes = false;
   let no = false;
   let unsure = false;
   for (const m of answers) {
-    if (answers.some((o) => o !== m && within(m, o) && o.end - o.start > m.end - m.start)) continue;
-    if (scopes.negated(m.start, m.end, { window: ANSWER_NEG_WINDOW })) return null; // "not yes": unreadable, ask again
+    if (scopes.negated(m.start, m.end, { window: ANSWER_NEG_WINDOW, parts: [m] })) return null; // "not yes": unreadable, ask again
     if (m.kind === C.K_YES) yes = true;
     else if (m.kind === C.K_NO) no = true;
     else unsure = true;

@@ -45,6 +45,8 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   const answers: Bucket = [];
 
   const flagCodes = Object.keys(lex.flags);
+  // recognize() keeps one bit per flag per word; 30 leaves a bit for "negated".
+  if (flagCodes.length > 30) throw new Error('Lexicon: at most 30 flags');
   const flagLevels: FlagLevel[] = [];
   flagCodes.forEach((code, i) => {
     const flag = lex.flags[code];
@@ -66,7 +68,19 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   add(main, vocab, lex.negation.listJoiners, C.K_JOIN, 0);
   add(main, vocab, lex.negation.newClause, C.K_NEWCL, 0);
   add(main, vocab, lex.ignore, C.K_IGNORE, 0);
+  add(main, vocab, lex.questions.asking, C.K_QWORD, 0);
+  add(main, vocab, lex.questions.self, C.K_SELF, 0);
   add(terms, vocab, lex.negation.terminators, C.K_TERM, 0);
+  const concepts: C.ConceptRule[] = [];
+  for (const [code, rules] of Object.entries(lex.concepts.rules)) {
+    for (const rule of rules) {
+      add(main, vocab, rule.anchors, C.K_ANCHOR, concepts.length);
+      add(main, vocab, rule.problems, C.K_PROBLEM, concepts.length);
+      add(main, vocab, rule.negators, C.K_NEGATOR, concepts.length);
+      concepts.push({ flag: flagCodes.indexOf(code), window: rule.window, loose: rule.loose });
+    }
+  }
+  add(main, vocab, lex.concepts.stops, C.K_STOP, 0);
   add(answers, vocab, lex.answers.yes, C.K_YES, 0);
   add(answers, vocab, lex.answers.no, C.K_NO, 0);
   add(answers, vocab, lex.answers.unsure, C.K_UNSURE, 0);
@@ -84,5 +98,6 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
     flagCodes,
     flagLevels,
     legWorse,
+    concepts,
   };
 }

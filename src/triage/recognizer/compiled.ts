@@ -22,6 +22,24 @@ export const K_NO = 12;
 export const K_UNSURE = 13;
 export const K_HIST = 14;
 export const K_NEWCL = 15;
+export const K_QWORD = 16;
+export const K_SELF = 17;
+/** Concept layer (concepts.ts): anchor ("chest"), problem ("tight"), negator ("can't", "sin"), stop ("and", "y"). */
+export const K_ANCHOR = 18;
+export const K_PROBLEM = 19;
+export const K_STOP = 20;
+export const K_NEGATOR = 21;
+
+/**
+ * One concept rule: an anchor and a problem within `window` words of each other in one clause
+ * stand for the flag `flag`. `loose` rules may reach across commas and stop words ("I felt
+ * dizzy and then I fell"); others may not ("my calf is sore and my chest is fine").
+ */
+export interface ConceptRule {
+  readonly flag: number;
+  readonly window: number;
+  readonly loose: boolean;
+}
 
 /**
  * One element of a phrase: a word/prefix/number-range id (≥ 0), a gap as a negative number
@@ -53,4 +71,6 @@ export interface CompiledLexicon {
   readonly flagLevels: readonly FlagLevel[];
   /** Index of the leg_worse flag code in flagCodes, or -1 when the lexicon lacks it. */
   readonly legWorse: number;
+  /** Concept rules; K_ANCHOR, K_PROBLEM and K_NEGATOR phrases in `main` carry their rule's index as `arg`. */
+  readonly concepts: readonly ConceptRule[];
 }

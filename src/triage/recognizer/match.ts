@@ -21,6 +21,8 @@ export interface Scan {
   readonly ids: (readonly number[])[];
   readonly sent: number[];
   readonly clause: number[];
+  /** Per sentence: whether a question mark ("?" or "¿") belongs to it. */
+  readonly question: boolean[];
   readonly n: number;
 }
 
@@ -36,7 +38,9 @@ export function prepare(tokens: Tokens, lex: CompiledLexicon): Scan {
     sent[i] = s;
     clause[i] = s;
   }
-  const scan: Scan = { tokens, ids, sent, clause, n };
+  const question = new Array<boolean>(s + 1).fill(false);
+  for (const t of tokens.asked) if (t >= 0 && t < n) question[sent[t] as number] = true;
+  const scan: Scan = { tokens, ids, sent, clause, question, n };
   // A terminator opens a new clause at its first word; clause numbers stay increasing.
   const cuts = new Array<boolean>(n).fill(false);
   for (const m of findMatches(scan, lex.terms)) cuts[m.start] = true;
@@ -99,23 +103,4 @@ function startsWithEarlierId(phrase: Phrase, ids: readonly number[], j: number):
   if (typeof first === 'number') return false;
   for (let k = 0; k < j; k++) if (first.includes(ids[k] as number)) return true;
   return false;
-}
-
-/** True when `inner` lies within `outer`. */
-export function within(inner: Match, outer: Match): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
-}
-
-/**
- * True when an ignore phrase covers the first or last word of `m`: "blue stockings" cancels
- * "leg * blue", "chest of drawers" cancels "hurt * chest", "is chest pain a sign" cancels "chest pain".
- */
-export function ignoredBy(m: Match, ignores: readonly Match[]): boolean {
-  const last = m.end - 1;
-  return ignores.some((i) => (m.start >= i.start && m.start < i.end) || (last >= i.start && last < i.end));
-}
-
-/** True when two token ranges share a token. */
-export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }

@@ -10,6 +10,9 @@ import { DIRECTIONS, FEATURES, MODIFIER_DIRECTIONS } from './model';
 
 export interface RawFlag { level: FlagLevel; phrases: string[] }
 
+/** See concepts.ts. `negators` defaults to none, `window` to 3 words, `loose` to false. */
+export interface RawConcept { anchors: string[]; problems: string[]; negators: string[]; window: number; loose: boolean }
+
 export interface RawLexicon {
   flags: Record<string, RawFlag>;
   negation: {
@@ -22,8 +25,10 @@ export interface RawLexicon {
     features: Record<(typeof FEATURES)[number], string[]>;
   };
   answers: { yes: string[]; no: string[]; unsure: string[] };
+  questions: { asking: string[]; self: string[] };
   spelling: { keep: string[] };
   ignore: string[];
+  concepts: { stops: string[]; rules: Record<string, RawConcept[]> };
 }
 
 type Obj = Record<string, unknown>;
@@ -51,6 +56,29 @@ function lists<K extends string>(v: unknown, path: string, keys: readonly K[]): 
   return out;
 }
 
+/** Concept rules per flag code; every code must be a flag of the same lexicon. */
+function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['concepts'] {
+  const o = obj(v, 'concepts');
+  const rulesRaw = obj(o.rules, 'concepts.rules');
+  const rules: Record<string, RawConcept[]> = {};
+  for (const [code, list] of Object.entries(rulesRaw)) {
+    const at = `concepts.rules.${code}`;
+    if (flags[code] === undefined) throw new Error(`Lexicon: "${at}" names no flag in "flags"`);
+    if (!Array.isArray(list)) throw new Error(`Lexicon: "${at}" must be an array of rules`);
+    rules[code] = list.map((r: unknown, i) => {
+      const rule = obj(r, `${at}[${i}]`);
+      const window = rule.window ?? 3;
+      if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 8) {
+        throw new Error(`Lexicon: "${at}[${i}].window" must be a whole number 0..8`);
+      }
+      if (rule.loose !== undefined && typeof rule.loose !== 'boolean') throw new Error(`Lexicon: "${at}[${i}].loose" must be true or false`);
+      const negators = rule.negators === undefined ? [] : strings(rule.negators, `${at}[${i}].negators`);
+      return { anchors: strings(rule.anchors, `${at}[${i}].anchors`), problems: strings(rule.problems, `${at}[${i}].problems`), negators, window, loose: rule.loose === true };
+    });
+  }
+  return { stops: strings(o.stops, 'concepts.stops'), rules };
+}
+
 /** Returns the lexicon typed, or throws an Error naming the first bad path. Extra keys are ignored. */
 export function validateLexicon(raw: unknown): RawLexicon {
   const root = obj(raw, '(root)');
@@ -75,7 +103,9 @@ export function validateLexicon(raw: unknown): RawLexicon {
       features: lists(trends.features, 'trends.features', FEATURES),
     },
     answers: lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const),
+    questions: lists(root.questions, 'questions', ['asking', 'self'] as const),
     spelling: lists(root.spelling, 'spelling', ['keep'] as const),
     ignore: strings(root.ignore, 'ignore'),
+    concepts: concepts(root.concepts, flags),
   };
 }

@@ -11,16 +11,29 @@
  * - a comma always stops a hypothetical ("if I'm honest, I fainted");
  * - a trigger word that is part of a red-flag or trend phrase itself ("no puedo respirar",
  *   "no change") or of a pseudo-trigger ("not sure", "no doubt") negates nothing;
+ * - a general question about a symptom ("are palpitations serious?", "¿la taquicardia puede ser
+ *   por un trombo?") is not a report of it: a question word (questions.asking) comes before the
+ *   symptom in a question and nothing in the whole message refers to the patient (questions.self: "I",
+ *   "my", "this", "me"...). Any such reference keeps it affirmed ("is it normal to be this
+ *   breathless?"), and a bare "chest pain?" has no question word, so it stays affirmed too;
+ * - a trigger whose last words are the span's first words still negates it ("I don't feel like
+ *   I'm suffocating"): the words it shares are the symptom's, the rest is the denial;
  * - post-triggers (negation.post: "was ruled out") negate what closely precedes them. Words
  *   like "gone" are NOT post-triggers: "the chest pain has gone" still reports chest pain,
  *   because a red flag that came and went still needs help; "gone" becomes a trend instead.
  */
 import * as C from './compiled';
 import { fits, type Match, type Scan } from './match';
+import { countIn, lowerBound } from './spans';
 import { BRK_COMMA } from './tokenize';
 
 export const NEG_WINDOW = 5;
-export const HYPO_WINDOW = 8;
+/**
+ * Short on purpose, and a hypothetical also ends where a second clause starts: in "if my heart
+ * starts racing do I go to A&E" the symptom is the condition, while in "if I walk I get
+ * breathless" it is the consequence, a real report ("I ... I" = two clauses).
+ */
+export const HYPO_WINDOW = 5;
 export const HIST_WINDOW = 6;
 export const POST_WINDOW = 3;
 
@@ -47,25 +60,39 @@ function literallyIn(t: Match, guard: Match, scan: Scan): boolean {
 export interface ScopeOptions {
   /** How far (in words) a plain negation reaches forward. */
   readonly window?: number;
-  /** Matches that close a negation's reach: "not better, it's worse" negates only "better". */
-  readonly blockers?: readonly Match[];
+  /** Start tokens (ascending) of matches that close a negation's reach: "not better, it's worse". */
+  readonly blockers?: readonly number[];
+  /** The phrases making up the span: their own words ("ya no tengo nada") never negate it. */
+  readonly parts?: readonly Match[];
 }
 
 export class Scopes {
   private readonly triggers: (Match & { lists: boolean })[] = [];
-  private readonly newClauses: Match[];
+  private readonly triggerStarts: number[] = [];
+  private readonly newClauses: number[];
+  private readonly asking: Match[];
+  /** Whether anything in the message refers to the patient ("I", "my", "this", "me", "tengo"). */
+  private readonly personal: boolean;
 
   /** `guards` are matches whose own words may contain trigger words without being negated by them. */
   constructor(private readonly scan: Scan, matches: readonly Match[], guards: (m: Match) => boolean) {
-    const guarding = matches.filter((m) => m.kind === C.K_PSEUDO || guards(m));
+    // Guards indexed by the tokens they cover, so long messages stay linear.
+    const covering: Match[][] = Array.from({ length: scan.n }, () => []);
+    for (const g of matches) if (g.kind === C.K_PSEUDO || guards(g)) for (let p = g.start; p < g.end; p++) covering[p]?.push(g);
     const joins = matches.filter((m) => m.kind === C.K_JOIN);
-    this.newClauses = matches.filter((m) => m.kind === C.K_NEWCL);
+    let nextJoin = 0;
+    this.newClauses = matches.filter((m) => m.kind === C.K_NEWCL).map((m) => m.start);
+    this.asking = matches.filter((m) => m.kind === C.K_QWORD);
+    this.personal = matches.some((m) => m.kind === C.K_SELF);
     for (const m of matches) {
       if (m.kind !== C.K_NEG && m.kind !== C.K_HYPO && m.kind !== C.K_HIST && m.kind !== C.K_POST) continue;
-      if (guarding.some((g) => literallyIn(m, g, scan))) continue;
+      if ((covering[m.start] ?? []).some((g) => literallyIn(m, g, scan))) continue;
       const cl = scan.clause[m.end - 1];
-      const lists = joins.some((j) => j.start >= m.end && scan.clause[j.start] === cl);
+      while (nextJoin < joins.length && (joins[nextJoin] as Match).start < m.end) nextJoin++;
+      const j = joins[nextJoin];
+      const lists = j !== undefined && scan.clause[j.start] === cl;
       this.triggers.push({ ...m, lists });
+      this.triggerStarts.push(m.start);
     }
   }
 
@@ -74,11 +101,25 @@ export class Scopes {
     return false;
   }
 
-  /** Whether the span [start, end) is negated, hypothetical or history. */
+  /** Whether [start, end) sits in a general question that never refers to the patient. */
+  private generalQuestion(start: number): boolean {
+    const { sent, question } = this.scan;
+    const s = sent[start] as number;
+    if (this.personal) return false;
+    const firstOfSentence = (m: Match): boolean => m.start === 0 || sent[m.start - 1] !== s;
+    const asked = this.asking.filter((m) => sent[m.start] === s && m.end <= start);
+    return asked.length > 0 && (question[s] === true || asked.some(firstOfSentence));
+  }
+
+  /** Whether the span [start, end) is negated, hypothetical, history or a general question. */
   negated(start: number, end: number, opts: ScopeOptions = {}): boolean {
     const { clause } = this.scan;
+    if (this.generalQuestion(start)) return true;
     const window = opts.window ?? NEG_WINDOW;
-    for (const t of this.triggers) {
+    const reach = Math.max(window, HYPO_WINDOW, HIST_WINDOW) + 1;
+    for (let i = lowerBound(this.triggerStarts, start - reach - 8); i < this.triggers.length; i++) {
+      const t = this.triggers[i] as Match & { lists: boolean };
+      if (t.start > end + reach) break;
       const sameClause = clause[t.start] === clause[start] && clause[t.end - 1] === clause[end - 1];
       if (t.kind === C.K_POST) {
         if (t.start >= end && t.start - end <= POST_WINDOW && sameClause) return true;
@@ -90,12 +131,19 @@ export class Scopes {
         if (t.start >= end && t.start - end <= HIST_WINDOW) return true;
         continue;
       }
-      if (t.kind === C.K_NEG && t.start > start && t.end <= end) return true; // skipped by a gap: "chest doesn't hurt"
-      if (t.end > start || !sameClause) continue;
+      if (t.kind === C.K_NEG && t.start > start && t.end <= end) {
+        // A trigger inside the span counts only where a gap skipped it: "chest doesn't hurt".
+        if (!(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
+        continue;
+      }
+      // A trigger running into the span still precedes it: "no se me | nubló la vista", "don't feel | like I'm suffocating".
+      const straddles = t.start < start && t.end > start && t.end <= end;
+      if ((t.end > start && !straddles) || !sameClause) continue;
       if (start - t.end > (t.kind === C.K_HYPO ? HYPO_WINDOW : window)) continue;
       if (this.commaBetween(t.end, start) && (t.kind === C.K_HYPO || !t.lists)) continue;
-      if (opts.blockers?.some((b) => b.start >= t.end && b.start < start)) continue;
-      if (t.kind === C.K_NEG && this.newClauses.some((b) => b.start >= t.end && b.start < start)) continue;
+      if (opts.blockers !== undefined && countIn(opts.blockers, t.end, start) > 0) continue;
+      const clauses = countIn(this.newClauses, t.end, start);
+      if (clauses > (t.kind === C.K_NEG ? 0 : 1)) continue;
       return true;
     }
     return false;

@@ -20,6 +20,8 @@ export interface Tokens {
   readonly ends: number[];
   /** Break strength between the previous token and this one. */
   readonly brk: number[];
+  /** Token index a question mark belongs to: "?" to the token before it, "¿" to the token after it. */
+  readonly asked: number[];
 }
 
 /** Folded form of a code unit: letters/digits (possibly '' for a combining mark), or null for a separator. */
@@ -63,19 +65,29 @@ function breakOf(code: number): number {
   }
 }
 
+/**
+ * Spanish "sí" (yes) and "si" (if) differ only by the accent that folding removes, and "si" is
+ * a hypothetical trigger: "Sí me duele el pecho" would read as "if my chest hurts". So an
+ * accented sí keeps its accent as a token of its own; the lexicons list both where both apply.
+ * Unaccented "si" stays ambiguous and keeps its "if" reading.
+ */
+export const YES_SI = 'sí';
+const ACUTE_I = /[íÍ]|[iI]\u0301/;
+
 /** Splits and folds `text`. Never throws; linear in the length of the text. */
 export function tokenize(text: string): Tokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const brk: number[] = [];
+  const asked: number[] = [];
   let cur = '';
   let start = -1;
   let end = -1;
   let pending = BRK_NONE;
   const flush = (): void => {
     if (cur.length > 0) {
-      words.push(cur);
+      words.push(cur === 'si' && ACUTE_I.test(text.slice(start, end)) ? YES_SI : cur);
       starts.push(start);
       ends.push(end);
       brk.push(pending);
@@ -103,12 +115,14 @@ export function tokenize(text: string): Tokens {
       end = i + 1;
     } else {
       flush();
+      if (c === 63 || c === 0xff1f) asked.push(words.length - 1);
+      else if (c === 0xbf) asked.push(words.length);
       const b = breakOf(c);
       if (b > pending) pending = b;
     }
   }
   flush();
-  return { words, starts, ends, brk };
+  return { words, starts, ends, brk, asked };
 }
 
 /** Tokens of a lexicon phrase word, without offsets: the same folding as patient text. */

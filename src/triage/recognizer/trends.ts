@@ -8,7 +8,8 @@
  * "getting the leg checked" are no trend.
  */
 import * as C from './compiled';
-import { ignoredBy, overlaps, within, type Match, type Scan } from './match';
+import type { Match, Scan } from './match';
+import { ignoredBy, outermost, overlaps, reachFrom } from './spans';
 import { DIRECTIONS, FEATURES, type Direction, type Feature, type Polarity } from './model';
 import type { Scopes } from './scope';
 
@@ -33,19 +34,16 @@ function distance(a: Match, b: Match): number {
   return a.end <= b.start ? b.start - a.end : a.start - b.end;
 }
 
-/** Drops matches contained in a longer one of the same family ("gone down" beats "gone"). */
-function outermost(list: Match[]): Match[] {
-  return list.filter((m) => !list.some((o) => o !== m && within(m, o) && o.end - o.start > m.end - m.start));
-}
 
 /** `modifiersAlone`: in a one-line answer ("more", "menos") a modifier needs no feature. */
 export function readTrends(scan: Scan, matches: readonly Match[], scopes: Scopes, modifiersAlone = false): TrendSpan[] {
-  const flags = matches.filter((m) => m.kind === C.K_FLAG);
+  const flagReach = reachFrom(matches.filter((m) => m.kind === C.K_FLAG), scan.n);
   const ignores = matches.filter((m) => m.kind === C.K_IGNORE);
-  const free = (m: Match): boolean => !flags.some((b) => within(m, b)) && !ignoredBy(m, ignores);
+  const free = (m: Match): boolean => (flagReach[m.start] as number) < m.end && !ignoredBy(m, ignores);
   const dirs = outermost(matches.filter((m) => (m.kind === C.K_DIR || m.kind === C.K_MOD) && free(m)));
   const feats = matches.filter((m) => m.kind === C.K_FEATURE && free(m));
   const out: TrendSpan[] = [];
+  const blockers = dirs.map((d) => d.start);
   for (const d of dirs) {
     let best: Match | null = null;
     let bestDist = Infinity;
@@ -60,7 +58,7 @@ export function readTrends(scan: Scan, matches: readonly Match[], scopes: Scopes
     if (best === null && d.kind === C.K_MOD && !modifiersAlone) continue;
     const start = best === null ? d.start : Math.min(best.start, d.start);
     const end = best === null ? d.end : Math.max(best.end, d.end);
-    const opts = { window: TREND_NEG_WINDOW, blockers: dirs };
+    const opts = { window: TREND_NEG_WINDOW, blockers, parts: best === null ? [d] : [d, best] };
     const negated = scopes.negated(d.start, d.end, opts) || scopes.negated(start, end, opts);
     out.push({
       feature: best === null ? 'symptoms' : (FEATURES[best.arg] as Feature),

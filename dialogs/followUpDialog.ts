@@ -1,0 +1,45 @@
+import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import { getTurn, type Turn } from '../src/turn';
+import { AskDialog, type AskOptions } from './askDialog';
+import { DialogIds } from './ids';
+
+const OFFER: AskOptions = {
+  textKey: 'outcome:followUp.offer',
+  reader: 'yesNo',
+  choices: [
+    { value: 'yes', labelKey: 'common:choices.followUpYes' },
+    { value: 'no', labelKey: 'common:choices.followUpNo' },
+  ],
+  fallback: 'no',
+};
+
+const daysText = (turn: Turn): string => (turn.checkIns?.days ?? []).join(turn.t('outcome:followUp.and'));
+
+/**
+ * Offers follow-up check-ins after the advice, when the deployment runs them. The patient
+ * opts in; nothing is scheduled otherwise. The offer says plainly not to wait for it.
+ */
+export class FollowUpDialog extends ComponentDialog {
+  constructor() {
+    super(DialogIds.followUp);
+    this.addDialog(new AskDialog());
+    this.addDialog(new WaterfallDialog('followUpFlow', [
+      async (step) => {
+        const turn = getTurn(step.context);
+        if (!turn.checkIns || turn.checkIns.days.length === 0 || !turn.checkIns.available()) return step.endDialog();
+        return step.beginDialog(DialogIds.ask, { ...OFFER, textParams: { days: daysText(turn) } });
+      },
+      async (step) => {
+        const turn = getTurn(step.context);
+        if (step.result === 'yes') {
+          turn.checkIns?.schedule();
+          await turn.send({ kind: 'text', text: turn.t('outcome:followUp.booked', { days: daysText(turn) }) });
+        } else {
+          await turn.send({ kind: 'text', text: turn.t('outcome:followUp.declined') });
+        }
+        return step.endDialog();
+      },
+    ]));
+    this.initialDialogId = 'followUpFlow';
+  }
+}

@@ -1,0 +1,84 @@
+/*
+ * Starts Web Chat on the Afterscan page. No patient-facing words live here: they come from the
+ * server (locales/<lng>/web.json), rendered into index.html or sent by /api/webchat/config.
+ * The emergency banner is driven by the bot's machine-readable disposition entity (S4), read
+ * from Web Chat's store as activities arrive, never by parsing message text.
+ */
+(() => {
+  'use strict';
+
+  // The style nonce of this response: Web Chat puts it on the <style> elements it creates.
+  const nonce = document.currentScript ? document.currentScript.nonce : undefined;
+  const lang = document.documentElement.lang || 'en';
+  // The browser's own regional variant of the page language (es-MX rather than es), for Web Chat.
+  const locale = (navigator.languages || [navigator.language]).find((l) => typeof l === 'string' && l.toLowerCase().split('-')[0] === lang) || lang;
+
+  const $ = (id) => document.getElementById(id);
+
+  // Only the bot gives advice: the patient's own echoed messages never raise the banner.
+  const isEmergency = (activity) => Boolean(activity) && !(activity.from && activity.from.role === 'user')
+    && Array.isArray(activity.entities)
+    && activity.entities.some((e) => e && e.type === 'disposition' && e.level === 'emergency');
+
+  function showEmergency(config) {
+    const banner = $('emergency');
+    if (banner.childElementCount > 0) return;
+    const text = document.createElement('p');
+    text.textContent = config.strings.emergencyBanner;
+    const call = document.createElement('a');
+    call.className = 'emergency__call';
+    call.href = config.tel;
+    call.textContent = config.strings.callNow;
+    banner.append(text, call);
+    document.body.classList.add('has-emergency');
+  }
+
+  async function getJson(url, init) {
+    const res = await fetch(url, Object.assign({ credentials: 'same-origin', headers: { Accept: 'application/json' } }, init));
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  }
+
+  async function start() {
+    const config = await getJson(`/api/webchat/config?locale=${encodeURIComponent(locale)}`);
+    if (!config.tokenUrl || !window.WebChat) throw new Error('chat unavailable');
+    const grant = await getJson(config.tokenUrl, { method: 'POST' });
+    const local = config.directLine === 'local';
+    const directLine = window.WebChat.createDirectLine({
+      token: grant.token,
+      domain: new URL(config.domain, window.location.href).href.replace(/\/$/, ''),
+      // The local endpoint polls; Azure Direct Line streams over a WebSocket.
+      webSocket: !local,
+      pollingInterval: local ? 500 : undefined,
+      conversationStartProperties: { locale },
+    });
+    const store = window.WebChat.createStore({}, () => (next) => (action) => {
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isEmergency(action.payload && action.payload.activity)) showEmergency(config);
+      return next(action);
+    });
+    window.WebChat.renderWebChat({
+      directLine,
+      store,
+      locale,
+      nonce,
+      // No userID: the server binds a dl_ user id to the token (Azure embeds it in the token; the
+      // local endpoint sets from.id itself), and Web Chat refuses dl_ ids passed in by a page.
+      styleOptions: {
+        hideUploadButton: true,
+        bubbleBorderRadius: 12,
+        bubbleFromUserBorderRadius: 12,
+        bubbleFromUserBackground: '#e6f0f5',
+        suggestedActionLayout: 'flow',
+        suggestedActionBorderRadius: 20,
+        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        rootHeight: '100%',
+      },
+    }, $('webchat'));
+    $('chat-status').hidden = true;
+  }
+
+  start().catch(() => {
+    $('chat-status').hidden = true;
+    $('chat-unavailable').hidden = false;
+  });
+})();

@@ -1,0 +1,89 @@
+import type { Request, Response, Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { registerLocalDirectLine, type LocalDeliveryAdapter, type LocalDirectLine } from '../directline';
+import { directLineOrigins, type PagePolicy } from './headers';
+import { registerPage, telHref } from './page';
+import { loadWebStrings, pickLanguage, textDirection } from './strings';
+import { registerTokenRoute } from './token';
+
+export interface WebChatDeps {
+  config: Readonly<Config>;
+  adapter: LocalDeliveryAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  /** Languages the bot offers (complete ones only, S6). */
+  languages: readonly string[];
+  logger: Logger;
+  now: () => number;
+}
+
+export interface WebChat {
+  /** How the page reaches the bot. */
+  mode: 'local' | 'azure' | 'none';
+  /** Present when LOCAL_DIRECTLINE is on. */
+  localDirectLine?: LocalDirectLine;
+}
+
+/** What the page needs to start Web Chat, in the language it asked for. */
+export interface PageConfig {
+  emergencyNumber: string;
+  tel: string;
+  directLine: WebChat['mode'];
+  /** Direct Line base URL for Web Chat, and where to get a token. */
+  domain?: string;
+  tokenUrl?: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  strings: Readonly<Record<string, string>>;
+}
+
+/**
+ * Everything the browser chat needs, registered in one call: the page and its files, GET
+ * /api/webchat/config, the Azure token exchange, and (when on) the local Direct Line. The page
+ * uses the local endpoint when it is on, else Azure Direct Line when a secret is set.
+ */
+export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
+  const { config, logger } = deps;
+  const wc = config.webChat;
+  const mode: WebChat['mode'] = wc.localDirectLine ? 'local' : wc.directLineSecret ? 'azure' : 'none';
+  const strings = loadWebStrings(deps.languages, { emergencyNumber: config.emergencyNumber });
+  const languages = [...strings.keys()];
+  const fallback = pickLanguage([config.defaultLocale], languages, 'en');
+  const policy: PagePolicy = { frameAncestors: wc.frameAncestors, connectTo: mode === 'azure' ? directLineOrigins(wc.directLineEndpoint) : [] };
+
+  registerPage(server, { policy, strings, defaultLanguage: fallback, emergencyNumber: config.emergencyNumber });
+  registerTokenRoute(server, { secret: wc.directLineSecret, endpoint: wc.directLineEndpoint, logger });
+
+  server.get('/api/webchat/config', async (req: Request, res: Response) => {
+    const asked = new URLSearchParams(req.getQuery()).get('locale');
+    const lng = pickLanguage(asked ? [asked] : [], languages, fallback);
+    const body: PageConfig = {
+      emergencyNumber: config.emergencyNumber,
+      tel: telHref(config.emergencyNumber),
+      directLine: mode,
+      ...(mode === 'local' ? { domain: '/v3/directline', tokenUrl: '/v3/directline/tokens/generate' } : {}),
+      ...(mode === 'azure' ? { domain: wc.directLineEndpoint, tokenUrl: '/api/directline/token' } : {}),
+      locale: lng,
+      dir: textDirection(lng),
+      strings: strings.get(lng) ?? {},
+    };
+    res.header('Cache-Control', 'no-store');
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.send(200, body);
+  });
+
+  const localDirectLine = wc.localDirectLine
+    ? registerLocalDirectLine(server, {
+      adapter: deps.adapter,
+      logic: deps.logic,
+      bot: { id: config.bot.appId ?? 'afterscan', name: 'Afterscan' },
+      logger,
+      maxBodyBytes: config.maxBodyBytes,
+      now: deps.now,
+      limits: { idleMs: wc.local.idleMinutes * 60_000, maxConversations: wc.local.maxConversations, maxActivities: wc.local.maxActivities },
+    })
+    : undefined;
+  if (mode === 'none') logger.warn({ event: 'webchat_unavailable' }, 'web chat page has no Direct Line: set DIRECT_LINE_SECRET or LOCAL_DIRECTLINE=on');
+  return { mode, ...(localDirectLine ? { localDirectLine } : {}) };
+}

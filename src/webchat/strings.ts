@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findLocalesDir } from '../localesDir';
+
+/** The page's own words (locales/<lng>/web.json): title, footer, emergency banner. */
+export type WebStrings = Readonly<Record<string, string>>;
+
+/** Scripts written right to left; a language added to locales/ in one of these turns the page around. */
+const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+const base = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
+
+export function textDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL.has(base(lang)) ? 'rtl' : 'ltr';
+}
+
+/** Language tags from an Accept-Language header, most preferred first. */
+export function acceptedLanguages(header: string | undefined): string[] {
+  if (!header) return [];
+  return header.split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? '1');
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((e) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(e.tag) && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((e) => e.tag);
+}
+
+/** The first candidate the bot speaks (by exact tag, then by its base language), else the fallback. */
+export function pickLanguage(candidates: readonly string[], languages: readonly string[], fallback: string): string {
+  for (const candidate of candidates) {
+    const exact = languages.find((l) => l.toLowerCase() === candidate.toLowerCase());
+    if (exact) return exact;
+    const loose = languages.find((l) => l.toLowerCase() === base(candidate));
+    if (loose) return loose;
+  }
+  return fallback;
+}
+
+/** Replaces {{name}} placeholders; values are plain text (HTML escaping is the page's job). */
+export function fillIn(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * Reads web.json for every offered language once at start-up and fills in the deployment's
+ * numbers. The i18n parity check (S6) already guarantees each offered language has the file
+ * and every key English has.
+ */
+export function loadWebStrings(languages: readonly string[], values: Readonly<Record<string, string>>, localesDir: string = findLocalesDir()): ReadonlyMap<string, WebStrings> {
+  const out = new Map<string, WebStrings>();
+  for (const lng of languages) {
+    const file = path.join(localesDir, lng, 'web.json');
+    if (!fs.existsSync(file)) continue;
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const strings = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, fillIn(v, values)]));
+    out.set(lng, Object.freeze(strings));
+  }
+  if (!out.has('en')) throw new Error('locales/en/web.json is missing');
+  return out;
+}

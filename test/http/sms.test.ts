@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countSms } from '../../src/rendering';
+import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+
+let running: RunningApp;
+let n = 0;
+beforeAll(async () => { running = await startApp({ CARE_TEAM_CONTACT: 'the DVT clinic on 020 7946 0000', CHECKIN_DAYS: '2' }); });
+afterAll(async () => { await running.stop(); });
+
+const sms = (locale = 'en-GB'): Patient => new Patient(running.url, `sms-${(n += 1)}`, 'sms', locale, `+4477009000${String(n).padStart(2, '0')}`);
+
+/** Says each line; returns the replies of each line. */
+async function talk(p: Patient, lines: readonly string[]): Promise<[string, Reply[]][]> {
+  const out: [string, Reply[]][] = [];
+  for (const line of lines) out.push([line, await p.say(line)]);
+  return out;
+}
+
+/** The transcript with each message's segment count and character set, for the closing note. */
+function transcript(title: string, turns: [string, Reply[]][]): string {
+  const lines = [`=== SMS transcript: ${title}`];
+  for (const [said, replies] of turns) {
+    lines.push(`> ${said}`);
+    for (const r of replies) {
+      const c = countSms(r.text ?? '');
+      lines.push(`< [${c.segments} seg, ${c.charset}, ${c.units} units] ${(r.text ?? '').replace(/\n/g, ' / ')}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Self-care, answered only by number: consent, carry on, no, gone, no, no, no, teach-back, no check-in, done. */
+const BY_NUMBER = ['1', '2', '2', '4', '2', '2', '2', '1', '2', '3'];
+
+describe('SMS, as the Twilio connector speaks it', () => {
+  it('the first inbound text starts the conversation (SMS sends no join event)', async () => {
+    const replies = await sms().say('hello');
+    expect(replies[0]!.text).toMatch(/automated helper[\s\S]*call 999 now/);
+    expect(texts(replies)).toMatch(/Is that OK\?\n\n1\) Yes, go on\n2\) No thanks$/);
+  });
+
+  for (const [lng, locale, first] of [['en', 'en-GB', 'hi'], ['es', 'es-ES', 'hola']] as const) {
+    it(`H02 H04: ${lng}, the whole check answered by number, every message within two segments where possible`, async () => {
+      const turns = await talk(sms(locale), [first, ...BY_NUMBER]);
+      console.log(transcript(`${lng}, self-care path answered by number`, turns));
+      const replies = turns.flatMap(([, r]) => r);
+      expect(dispositions(replies).map((d) => d.level)).toEqual(['self-care']);
+      for (const r of replies) {
+        expect(r.attachments).toBeUndefined();
+        expect(r.suggestedActions).toBeUndefined();
+        expect(r.text ?? '').not.toMatch(/[*_\\#`[]/);
+        expect(countSms(r.text ?? '').segments, r.text).toBeLessThanOrEqual(2);
+      }
+      expect(texts(replies)).toMatch(/999/);
+    });
+  }
+});
+
+describe('SMS carrier keywords', () => {
+  it('S1 H01: STOP confirms once, cancels the check-ins and silences the bot; a red flag still gets its advice', async () => {
+    const p = sms();
+    await talk(p, ['hi', ...BY_NUMBER.slice(0, 8)]);
+    expect(texts(await p.say('1'))).toMatch(/I will message you 2 days from now/);
+    const userKey = `sms/users/${p.userId}`;
+    expect(running.app.checkIns.pendingFor(userKey)).toHaveLength(1);
+
+    const stopped = await p.say('STOP');
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]!.text).toMatch(/no more texts[\s\S]*call 999[\s\S]*START/);
+    expect(running.app.checkIns.pendingFor(userKey)).toEqual([]);
+    for (const line of ['hello', 'yes', '1', 'stop', 'menu']) expect(await p.say(line), line).toEqual([]);
+
+    const flagged = await p.say('i am coughing up blood');
+    expect(dispositions(flagged).map((d) => d.level)).toEqual(['emergency']);
+    expect(flagged[0]!.text).toMatch(/Call 999 now/);
+    const urgent = await p.say('my other leg is swollen now too');
+    expect(dispositions(urgent).map((d) => d.level)).toEqual(['urgent']);
+    expect(await p.say('hi')).toEqual([]);
+  });
+
+  it('HELP is answered even when opted out, with the emergency number and how to stop', async () => {
+    const p = sms();
+    await p.say('stop');
+    const help = await p.say('Help');
+    expect(help).toHaveLength(1);
+    expect(help[0]!.text).toMatch(/999[\s\S]*STOP[\s\S]*START/);
+    expect(countSms(help[0]!.text!).segments).toBe(1);
+  });
+
+  it('H04: in Spanish too, STOP and HELP are one message each, within two segments, with the number', async () => {
+    const p = sms('es-ES');
+    await p.say('hola');
+    for (const word of ['STOP', 'HELP']) {
+      const replies = await p.say(word);
+      expect(replies, word).toHaveLength(1);
+      expect(replies[0]!.text).toMatch(/999[\s\S]*START/);
+      expect(countSms(replies[0]!.text!).segments).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('START (or UNSTOP) opts back in and starts again', async () => {
+    for (const word of ['START', 'unstop']) {
+      const p = sms();
+      await talk(p, ['hi', 'quit']);
+      expect(await p.say('hi')).toEqual([]);
+      const back = await p.say(word);
+      expect(back[0]!.text).toMatch(/automated helper/);
+      expect(texts(await p.say('1'))).toMatch(/did not find a clot/);
+    }
+  });
+
+  it('every carrier stop word counts, in any case, but only as the whole message', async () => {
+    for (const word of ['Stop', 'UNSUBSCRIBE', 'cancel', 'End', 'quit', 'STOP.']) {
+      const p = sms();
+      await p.say('hi');
+      expect(texts(await p.say(word)), word).toMatch(/no more texts/);
+    }
+    const p = sms();
+    await p.say('hi');
+    expect(texts(await p.say('stop the pain'))).not.toMatch(/no more texts/);
+  });
+});
