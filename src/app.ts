@@ -45,10 +45,10 @@ export interface App {
 export function buildApp(config: Readonly<Config>, logger: Logger, now: () => number = Date.now): App {
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
   const localizer = createLocalizer(config.defaultLocale);
-  for (const lng of localizer.languages) {
-    loadLexicon(lng);
-    loadCommands(lng);
-  }
+  // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
+  const lexicons = new Map(localizer.languages.map((lng) => [lng, loadLexicon(lng)]));
+  const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
+  const english = { lexicon: loadLexicon('en'), commands: loadCommands('en') };
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -64,8 +64,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     localizer,
-    lexicon: (lng) => loadLexicon(lng),
-    commands: (lng) => loadCommands(lng),
+    lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
+    commands: (lng) => commandSets.get(lng) ?? english.commands,
     logger,
     now,
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
@@ -90,7 +90,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   };
   let retentionTimer: NodeJS.Timeout | undefined;
   installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
-  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes });
+  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes, requireAuth: Boolean(config.bot.appId) });
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now });
   const startBackground = (): void => {
     retention();

@@ -12,7 +12,11 @@ export interface ServerDeps {
   ready: () => boolean;
   logger: Logger;
   maxBodyBytes: number;
+  /** Credentials are configured: every request must carry a bearer JWT for the adapter to validate. */
+  requireAuth: boolean;
 }
+
+const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
 const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 500: 'internal error' };
 
@@ -50,6 +54,13 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    // Reject what cannot be a Bot Framework token before reading the body: one short log line,
+    // and the SDK is spared an exception (it prints a stack for every 401).
+    if (deps.requireAuth && !BEARER_JWT.test(String(req.headers.authorization ?? ''))) {
+      deps.logger.info({ event: 'unauthorized', path: '/api/messages' }, 'request without a bearer token');
+      res.send(401, { error: SHORT[401] });
+      return;
+    }
     const body = await readJson(req, deps.maxBodyBytes);
     if (!body.ok) {
       if (body.status === 413) res.header('Connection', 'close');
