@@ -98,3 +98,16 @@ export const TREND_CHOICES: AskChoice[] = [
   { value: 'gone', labelKey: 'common:choices.gone' },
   { value: 'unsure', labelKey: 'common:choices.unsure' },
 ];
+
+/**
+ * True when the innermost active dialog is a question that can read this text as an answer.
+ * Lets the safety screen tell "Worse" (an answer) from a red flag typed out of turn.
+ */
+export function answersActiveQuestion(dc: DialogContext, turn: Turn, text: string): boolean {
+  let inner: DialogContext = dc;
+  while (inner.child) inner = inner.child;
+  const active = inner.activeDialog;
+  if (active?.id !== DialogIds.ask) return false;
+  const { options } = active.state as AskState;
+  return readAnswer(turn, text, options.reader, options.choices) !== null;
+}

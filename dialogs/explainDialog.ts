@@ -26,6 +26,11 @@ export class ExplainDialog extends ComponentDialog {
       async (step) => {
         const turn = getTurn(step.context);
         turn.session.explained = true;
+        // A health professional gets the evidence in brief, with references, instead of the plain-language chunks.
+        if (turn.session.audience === 'professional') {
+          await turn.send({ kind: 'text', text: turn.t('explain:professional') });
+          return step.endDialog();
+        }
         await turn.send({ kind: 'text', text: turn.t('explain:found') }, { kind: 'text', text: turn.t('explain:limits') });
         return step.beginDialog(DialogIds.ask, MORE);
       },

@@ -3,7 +3,7 @@ import { readTrend, readYesNo } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
-export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack';
+export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent';
 
 export interface AskChoice {
   value: string;
@@ -31,17 +31,23 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
       return readTeachBack(turn, text);
     case 'choice':
       return readChoice(turn, text, said, choices);
+    case 'consent':
+      // "yes" / "no" first; then who is typing ("I am a carer", "I'm a nurse").
+      return readYesNo(text, turn.lexicon) ?? readChoice(turn, text, said, choices);
   }
 }
 
 /**
  * A free-text menu answer: a synonym of exactly one offered choice ("continue" for "Carry on"),
+ * or a longer synonym phrase inside the message ("I'm writing for my mum"),
  * a question topic when topics are offered, or the one label containing every word typed.
  */
 function readChoice(turn: Turn, text: string, said: string, choices: readonly AskChoice[]): string | null {
   const offered = new Set(choices.map((c) => c.value));
   const synonyms = turn.commands.choices(text).filter((v) => offered.has(v));
   if (synonyms.length === 1) return synonyms[0] ?? null;
+  const within = turn.commands.choicesWithin(text).filter((v) => offered.has(v));
+  if (within.length === 1) return within[0] ?? null;
   const topic = turn.commands.topic(text);
   if (topic && offered.has(topic)) return topic;
   const words = said.split(' ');

@@ -5,10 +5,12 @@ import { DialogIds } from './ids';
 
 const CONSENT: AskOptions = {
   textKey: 'welcome:consent',
-  reader: 'yesNo',
+  reader: 'consent',
   choices: [
     { value: 'yes', labelKey: 'common:choices.consentYes' },
     { value: 'no', labelKey: 'common:choices.consentNo' },
+    { value: 'carer', labelKey: 'common:choices.consentCarer' },
+    { value: 'professional', labelKey: 'common:choices.consentProfessional' },
   ],
   fallback: 'no',
 };
@@ -16,7 +18,8 @@ const CONSENT: AskOptions = {
 /**
  * Says who is talking (an automated helper, not a doctor), what to do in an emergency (in
  * the very first message), what the chat is for and what is kept, then asks for consent.
- * Returns true when the patient agrees.
+ * Agreeing also says who is typing: the patient, a carer, or a health professional.
+ * Returns true when they agree.
  */
 export class WelcomeDialog extends ComponentDialog {
   constructor() {
@@ -30,8 +33,10 @@ export class WelcomeDialog extends ComponentDialog {
       },
       async (step: WaterfallStepContext) => {
         const turn = getTurn(step.context);
-        const agreed = step.result === 'yes';
+        const answer = step.result as 'yes' | 'no' | 'carer' | 'professional';
+        const agreed = answer !== 'no';
         turn.session.consented = agreed;
+        if (agreed) turn.session.audience = answer === 'yes' ? 'patient' : answer;
         if (!agreed) await turn.send({ kind: 'text', text: turn.t('welcome:declined') }, { kind: 'text', text: turn.t('common:emergencyLine') });
         return step.endDialog(agreed);
       },

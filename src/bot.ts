@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { adviceMessages } from '../dialogs/advice';
+import { answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
@@ -148,7 +149,7 @@ export class AfterscanBot extends ActivityHandler {
       hasUrgentLine: config.urgentNumber !== null,
       hasRepeatWindow: config.repeatScanDays !== undefined,
       repeatWindowContext: config.repeatScanDays && config.repeatScanDays.min === config.repeatScanDays.max ? 'single' : undefined,
-      t: deploymentT(localizer.fixedT(lng), config),
+      t: deploymentT(localizer.fixedT(lng), config, () => turn.session.audience),
       caps,
       lexicon: this.deps.lexicon(lng),
       commands: this.deps.commands(lng),
@@ -206,6 +207,12 @@ export class AfterscanBot extends ActivityHandler {
     const floor = turn.session.floor;
     if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
       turn.session.floor = flag;
+      // "Worse" tapped or typed as the answer to the question on screen: record it and go on;
+      // the floor keeps the coming advice at least this urgent. Anything else gets the advice now.
+      if (answersActiveQuestion(dc, turn, text)) {
+        await dc.continueDialog();
+        return;
+      }
       turn.session.lastDisposition = flagDisposition(flag);
       await turn.send(...adviceMessages(turn, turn.session.lastDisposition));
       await dc.cancelAllDialogs();

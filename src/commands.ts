@@ -22,6 +22,8 @@ export interface CommandMatcher {
   teachBackRight(text: string): boolean;
   /** The menu choices (by value) that this whole message is a synonym for. */
   choices(text: string): readonly string[];
+  /** The menu choices one of whose phrases of two words or more appears inside the message. */
+  choicesWithin(text: string): readonly string[];
 }
 
 interface CommandsFile {
@@ -48,8 +50,13 @@ export function compileCommands(file: CommandsFile): CommandMatcher {
       choiceWords.set(key, [...(choiceWords.get(key) ?? []), value]);
     }
   }
+  const longPhrases = [...choiceWords].filter(([phrase]) => phrase.includes(' ')).map(([phrase, values]) => ({ padded: ` ${phrase} `, values }));
   return {
     choices: (text) => choiceWords.get(normalizeWords(text)) ?? [],
+    choicesWithin: (text) => {
+      const padded = padWords(text);
+      return [...new Set(longPhrases.filter((p) => padded.includes(p.padded)).flatMap((p) => p.values))];
+    },
     command: (text) => exact.get(normalizeWords(text)) ?? null,
     topic: (text) => {
       const padded = padWords(text);

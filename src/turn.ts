@@ -9,10 +9,21 @@ import type { Answers, Disposition, FlagLevel, LegTrend } from './triage/types';
 /** A translator fixed to one language; options are interpolation values and i18next options. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/**
+ * Wording for a carer: each key is looked up first as `<key>_carer` and falls back to the
+ * patient's wording, so only messages that address the patient's own body need a variant.
+ */
+export function forAudience(t: Translate, audience: () => Session['audience']): Translate {
+  const keys = t as unknown as (keys: string | string[], options?: Record<string, unknown>) => string;
+  return (key, options) => (audience() === 'carer' ? keys([`${key}_carer`, key], options) : t(key, options));
+}
+
 /** What the conversation keeps about this conversation (never the patient's own words). */
 export interface Session {
   answers: Answers;
   consented?: boolean;
+  /** Who is typing: the patient (default), a carer writing for them, or a health professional. */
+  audience?: 'patient' | 'carer' | 'professional';
   /** The meaning of the result has been explained once in this conversation. */
   explained?: boolean;
   /** A red flag caught by the safety screen: the outcome can never be less urgent than this. */
@@ -71,14 +82,21 @@ export type DeploymentText = Pick<Config, 'emergencyNumber' | 'urgentNumber' | '
  * A translator that always knows the deployment's numbers and contact, so every message
  * can name the right emergency number without each caller passing it.
  */
-export function deploymentT(fixed: TFunction, deployment: DeploymentText): Translate {
-  const t = fixed as unknown as Translate;
-  const base = {
+export function deploymentT(fixed: TFunction, deployment: DeploymentText, audience: () => Session['audience'] = () => undefined): Translate {
+  const t = forAudience(fixed as unknown as Translate, audience);
+  const numbers = {
     emergencyNumber: deployment.emergencyNumber,
     urgentNumber: deployment.urgentNumber ?? '',
-    careTeam: deployment.careTeamContact ?? t('common:careTeamDefault'),
     min: deployment.repeatScanDays?.min,
     max: deployment.repeatScanDays?.max,
   };
-  return (key, options) => t(key, { ...base, ...options });
+  // The default contact is itself translated, and worded for a carer when a carer is typing.
+  const careTeam = new Map<Session['audience'], string>();
+  const contact = (): string => {
+    const who = audience();
+    let text = careTeam.get(who);
+    if (text === undefined) careTeam.set(who, (text = deployment.careTeamContact ?? t('common:careTeamDefault')));
+    return text;
+  };
+  return (key, options) => t(key, { ...numbers, careTeam: contact(), ...options });
 }

@@ -19,6 +19,7 @@ export const CONTENT: Readonly<Record<string, ContentEntry>> = {
   'explain:missed': { sources: ['SRU_2018', 'JOHNSON_2010'], updated: D },
   'explain:odds': { sources: ['ELIAS_2003', 'STEVENS_2004', 'JOHNSON_2010'], updated: D },
   'explain:tests': { sources: ['NICE_NG158', 'SRU_2018', 'ASH_2018'], updated: D },
+  'explain:professional': { sources: ['ELIAS_2003', 'STEVENS_2004', 'JOHNSON_2010', 'SRU_2018', 'NICE_NG158', 'ASH_2018'], updated: D },
   'outcome:emergency.body': { sources: ['NHS_DVT', 'NHS_PE', 'GSTT_LEAFLET', 'CDC_PE'], updated: D },
   'outcome:urgent.body': { sources: ['NHS_DVT', 'GSTT_LEAFLET', 'SRU_2018'], updated: D },
   'outcome:urgent.where_line': { sources: ['NHS_DVT'], updated: D },

@@ -6,3 +6,4 @@ export { withFloor, flagDisposition, isRepeatContact, type Flag } from './combin
 export { SOURCES, type Source } from './sources';
 export { REGIONS, type Region } from './regions';
 export { screen, flagReason } from './screen';
+export { allPaths, type Path } from './paths';

@@ -39,7 +39,13 @@ function usedKeys(): Set<string> {
   used.add('common:about_pending').add('common:about_approved');
   // ... and { context: 'single' } when the repeat-scan window is one day
   used.add('outcome:soon.window_single').add('faq:answers.repeatScanWindow_single');
+  used.add('explain:professional');
   return used;
+}
+
+/** A carer's wording (`<key>_carer`, or `<key>_carer_<context>`) is used wherever its patient wording is. */
+function carerBase(key: string): string {
+  return key.replace(/_carer(_\w+)?$/, (_, context: string | undefined) => context ?? '');
 }
 
 describe('translation keys', () => {
@@ -48,9 +54,10 @@ describe('translation keys', () => {
 
   it('H06: every key the code uses exists in English', () => {
     expect([...used].filter((k) => !defined.has(k))).toEqual([]);
+    expect([...defined].filter((k) => k.includes('_carer') && !defined.has(carerBase(k))), 'carer wording without a patient wording').toEqual([]);
   });
 
   it('no English key is unused', () => {
-    expect([...defined].filter((k) => !used.has(k))).toEqual([]);
+    expect([...defined].filter((k) => !used.has(k) && !used.has(carerBase(k)))).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ describe('the whole conversation over HTTP, answered in words', () => {
     expect(replies[0]!.text).toMatch(/not a doctor/);
     expect(replies[0]!.text).toMatch(/call 999 now/);
     expect(texts(replies)).toMatch(/Is that OK\?/);
-    expect(buttons(replies)).toEqual(['Yes, go on', 'No thanks']);
+    expect(buttons(replies)).toEqual(['Yes, go on', 'No thanks', 'Yes, I am a carer', 'I am a health worker']);
     expect(dispositions(replies)).toEqual([]);
   });
 
@@ -199,15 +199,23 @@ describe('S1: a red flag typed at any turn gets the emergency advice at once', (
     expect(dispositions(replies).map((d) => d.level)).not.toContain('emergency');
   });
 
-  it('S2 H09: an urgent red flag gets urgent advice, then the offer to carry on; the final advice stays urgent', async () => {
+  it('S2 H09: an urgent red flag typed out of turn gets urgent advice at once, then the offer to carry on; the final advice stays urgent', async () => {
     const p = patient();
-    await talk(p, [...OPENING, 'no']);
-    const flagged = await p.say('my calf is much more swollen than yesterday');
-    expect(dispositions(flagged)).toEqual([{ type: 'disposition', level: 'urgent', reasons: ['RF_LEG_WORSE'], rulesVersion: expect.any(String) }]);
+    await talk(p, OPENING);
+    const flagged = await p.say('my other leg has started swelling up as well');
+    expect(dispositions(flagged)).toEqual([{ type: 'disposition', level: 'urgent', reasons: ['RF_OTHER_LIMB'], rulesVersion: expect.any(String) }]);
     expect(buttons(flagged)).toEqual(['Carry on', 'Ask a question', 'I am done']);
     const resumed = await p.say('carry on');
-    expect(texts(resumed)).toMatch(/Since the day of your scan/);
-    const rest = await talk(p, ['gone', 'no', 'no', 'no']);
-    expect(dispositions(rest)[0]).toMatchObject({ level: 'urgent', reasons: ['RF_LEG_WORSE'] });
+    expect(texts(resumed)).toMatch(/Do you have any of these right now\?/);
+    const rest = await talk(p, ['no', 'gone', 'no', 'no', 'no']);
+    expect(dispositions(rest)[0]).toMatchObject({ level: 'urgent', reasons: ['RF_OTHER_LIMB'] });
+  });
+
+  it('S2 H09: an urgent red flag that answers the question on screen is recorded as the answer, and the advice is at least urgent', async () => {
+    const p = patient();
+    await talk(p, [...OPENING, 'no']);
+    const answered = await p.say('my calf is much more swollen than yesterday');
+    expect(dispositions(answered)).toEqual([{ type: 'disposition', level: 'urgent', reasons: ['U_LEG_WORSE', 'RF_LEG_WORSE'], rulesVersion: expect.any(String) }]);
+    expect(texts(answered)).not.toMatch(/carry on with the questions/);
   });
 });

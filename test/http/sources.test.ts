@@ -14,8 +14,9 @@ describe('sources and about', () => {
   it('every advice and explanation message has registered sources that exist', () => {
     const en = (ns: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.resolve(__dirname, `../../locales/en/${ns}.json`), 'utf8')) as Record<string, unknown>;
     expect(MESSAGE_NAMESPACES).toContain('explain');
-    const explain = Object.keys(en('explain')).filter((k) => k !== 'offerMore').map((k) => `explain:${k}`);
-    const faq = Object.keys(en('faq').answers as object).filter((k) => !k.startsWith('repeatScanWindow')).map((k) => `faq:answers.${k}`);
+    const patientWording = (k: string): boolean => !k.includes('_carer');
+    const explain = Object.keys(en('explain')).filter((k) => k !== 'offerMore' && patientWording(k)).map((k) => `explain:${k}`);
+    const faq = Object.keys(en('faq').answers as object).filter((k) => !k.startsWith('repeatScanWindow') && patientWording(k)).map((k) => `faq:answers.${k}`);
     for (const key of [...explain, ...faq, 'outcome:emergency.body', 'outcome:urgent.body', 'outcome:soon.what', 'outcome:selfCare.body']) {
       expect(CONTENT[key], key).toBeDefined();
     }

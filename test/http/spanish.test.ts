@@ -20,7 +20,7 @@ describe('the whole conversation in Spanish (es-MX, Mexico numbers)', () => {
     expect(replies[0]!.text).toMatch(/asistente automático/);
     expect(replies[0]!.text).toMatch(/llame ahora al 911/);
     expect(replies.every((r) => r.locale === 'es')).toBe(true);
-    expect(buttons(replies)).toEqual(['Sí, adelante', 'No, gracias']);
+    expect(buttons(replies)).toEqual(['Sí, adelante', 'No, gracias', 'Sí, soy cuidador/a', 'Soy profesional sanitario']);
   });
 
   it.each([
