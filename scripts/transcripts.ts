@@ -60,7 +60,7 @@ function mermaid(paths: Path[]): string {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-transcripts-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_CLIENT: '0', RATE_LIMIT_PER_CONVERSATION: '0' });
   const app = buildApp(config, pino({ level: 'silent' }));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -10,6 +10,7 @@ import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
 import type { CommandMatcher } from './commands';
 import type { Config } from './config';
 import type { Localizer } from './i18n';
+import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
 import { capabilitiesFor, render, type OutMessage } from './rendering';
@@ -39,6 +40,7 @@ export interface BotDeps {
 }
 
 const FORGET_KEY = Symbol('afterscan.forget');
+const conversationKey = (context: TurnContext): string => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
 const DAY_MS = 24 * 3600 * 1000;
 
 const newSession = (): Session => ({ answers: {} });
@@ -61,6 +63,7 @@ export class AfterscanBot extends ActivityHandler {
   private readonly session: StatePropertyAccessor<Session>;
   private readonly profile: StatePropertyAccessor<Profile>;
   private readonly now: () => number;
+  private readonly turns = new KeyedQueue();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -86,14 +89,17 @@ export class AfterscanBot extends ActivityHandler {
     });
   }
 
+  /** One turn at a time per conversation, whichever way it arrives (HTTP, local Direct Line, a check-in). */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    if (context.turnState.get(FORGET_KEY)) {
-      await this.erase(context);
-      return;
-    }
-    await this.deps.conversationState.saveChanges(context);
-    await this.deps.userState.saveChanges(context);
+    await this.turns.run(conversationKey(context), async () => {
+      await super.run(context);
+      if (context.turnState.get(FORGET_KEY)) {
+        await this.erase(context);
+        return;
+      }
+      await this.deps.conversationState.saveChanges(context);
+      await this.deps.userState.saveChanges(context);
+    });
   }
 
   /** The user-state key, which also identifies the user's check-ins. */
@@ -123,6 +129,10 @@ export class AfterscanBot extends ActivityHandler {
    * with the same persisting symptom moves the advice up a tier (repeat contact).
    */
   async startCheckIn(context: TurnContext): Promise<void> {
+    await this.turns.run(conversationKey(context), () => this.checkIn(context));
+  }
+
+  private async checkIn(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
     if (turn.profile.optedOut) return; // texted STOP after this check-in was claimed
