@@ -23,6 +23,8 @@
  *     no reference to the patient anywhere is a general question, not a report
  *   spelling.keep: real words never typo-corrected; ignore: phrases that cancel a flag whose
  *     first or last word they cover ("blue stockings", "chest of drawers")
+ *   concepts: rules.<flag> = [{anchors, problems, negators?, window?, loose?}]: an anchor ("chest") within
+ *     `window` words of a problem ("tight") in one clause reads as that flag; stops ("and") part them unless loose
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

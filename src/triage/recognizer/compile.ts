@@ -89,6 +89,7 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   add(answers, vocab, lex.negation.pseudo, C.K_PSEUDO, 0);
 
   vocab.keepAsIs(lex.spelling.keep.flatMap((w) => foldWords(w)));
+  vocab.soundsLike(lex.spelling.sounds.flatMap((w) => foldWords(w)));
   vocab.seal();
   return {
     vocab,

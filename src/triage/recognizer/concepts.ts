@@ -76,6 +76,7 @@ export function findConcepts(scan: Scan, matches: readonly Match[], lex: C.Compi
   // Only the longest reading of a word takes part: "between my shoulder blades", not also "shoulder
   // blades", whose pair would start after "my" and so escape a negation before the whole anchor.
   rules.forEach((rule, r) => {
+    if ((anchors[r] as Match[]).length === 0) return;
     const qs = outermost(problems[r] as Match[]).filter(free);
     if (qs.length === 0) return;
     const qStarts = qs.map((q) => q.start);

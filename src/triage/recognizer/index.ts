@@ -3,7 +3,10 @@
  * urgent signs, trends in their leg symptoms, and short yes/no or better/worse answers.
  *
  * Lexicons are data (locales/<lng>/redflags.json) compiled once by compileLexicon(); the engine
- * itself knows no language. Nothing here touches the file system, the clock or the network,
+ * itself knows no language. Two readings find red flags: reviewed phrases (flags.<code>.phrases,
+ * precise) and concept rules (concepts.rules.<code>: an anchor such as "chest" near a problem
+ * such as "tight", for the wordings nobody listed; see concepts.ts). Both go through the same
+ * negation, hypothetical and question scopes (scope.ts). Nothing here touches the file system, the clock or the network,
  * so the same input always gives the same output and the S1/S2 invariants can be tested directly.
  */
 import type { CompiledLexicon } from './compiled';

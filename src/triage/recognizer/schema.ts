@@ -11,6 +11,7 @@ import { DIRECTIONS, FEATURES, MODIFIER_DIRECTIONS } from './model';
 export interface RawFlag { level: FlagLevel; phrases: string[] }
 
 /** See concepts.ts. `negators` defaults to none, `window` to 3 words, `loose` to false. */
+export const MAX_WINDOW = 12;
 export interface RawConcept { anchors: string[]; problems: string[]; negators: string[]; window: number; loose: boolean }
 
 export interface RawLexicon {
@@ -26,7 +27,7 @@ export interface RawLexicon {
   };
   answers: { yes: string[]; no: string[]; unsure: string[] };
   questions: { asking: string[]; self: string[] };
-  spelling: { keep: string[] };
+  spelling: { keep: string[]; sounds: string[] };
   ignore: string[];
   concepts: { stops: string[]; rules: Record<string, RawConcept[]> };
 }
@@ -68,8 +69,8 @@ function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['conce
     rules[code] = list.map((r: unknown, i) => {
       const rule = obj(r, `${at}[${i}]`);
       const window = rule.window ?? 3;
-      if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > 8) {
-        throw new Error(`Lexicon: "${at}[${i}].window" must be a whole number 0..8`);
+      if (typeof window !== 'number' || !Number.isInteger(window) || window < 0 || window > MAX_WINDOW) {
+        throw new Error(`Lexicon: "${at}[${i}].window" must be a whole number 0..${MAX_WINDOW}`);
       }
       if (rule.loose !== undefined && typeof rule.loose !== 'boolean') throw new Error(`Lexicon: "${at}[${i}].loose" must be true or false`);
       const negators = rule.negators === undefined ? [] : strings(rule.negators, `${at}[${i}].negators`);
@@ -77,6 +78,12 @@ function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['conce
     });
   }
   return { stops: strings(o.stops, 'concepts.stops'), rules };
+}
+
+/** spelling.keep is required; spelling.sounds (sounds.ts) defaults to none. */
+function spelling(v: unknown): RawLexicon['spelling'] {
+  const o = obj(v, 'spelling');
+  return { keep: strings(o.keep, 'spelling.keep'), sounds: o.sounds === undefined ? [] : strings(o.sounds, 'spelling.sounds') };
 }
 
 /** Returns the lexicon typed, or throws an Error naming the first bad path. Extra keys are ignored. */
@@ -104,7 +111,7 @@ export function validateLexicon(raw: unknown): RawLexicon {
     },
     answers: lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const),
     questions: lists(root.questions, 'questions', ['asking', 'self'] as const),
-    spelling: lists(root.spelling, 'spelling', ['keep'] as const),
+    spelling: spelling(root.spelling),
     ignore: strings(root.ignore, 'ignore'),
     concepts: concepts(root.concepts, flags),
   };

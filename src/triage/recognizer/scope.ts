@@ -77,8 +77,8 @@ export class Scopes {
   /** `guards` are matches whose own words may contain trigger words without being negated by them. */
   constructor(private readonly scan: Scan, matches: readonly Match[], guards: (m: Match) => boolean) {
     // Guards indexed by the tokens they cover, so long messages stay linear.
-    const covering: Match[][] = Array.from({ length: scan.n }, () => []);
-    for (const g of matches) if (g.kind === C.K_PSEUDO || guards(g)) for (let p = g.start; p < g.end; p++) covering[p]?.push(g);
+    const covering = new Array<Match[] | undefined>(scan.n);
+    for (const g of matches) if (g.kind === C.K_PSEUDO || guards(g)) for (let p = g.start; p < g.end; p++) (covering[p] ??= []).push(g);
     const joins = matches.filter((m) => m.kind === C.K_JOIN);
     let nextJoin = 0;
     this.newClauses = matches.filter((m) => m.kind === C.K_NEWCL).map((m) => m.start);
@@ -91,7 +91,7 @@ export class Scopes {
       while (nextJoin < joins.length && (joins[nextJoin] as Match).start < m.end) nextJoin++;
       const j = joins[nextJoin];
       const lists = j !== undefined && scan.clause[j.start] === cl;
-      this.triggers.push({ ...m, lists });
+      this.triggers.push({ kind: m.kind, arg: m.arg, start: m.start, end: m.end, phrase: m.phrase, lists });
       this.triggerStarts.push(m.start);
     }
   }
@@ -125,13 +125,16 @@ export class Scopes {
         if (t.start >= end && t.start - end <= POST_WINDOW && sameClause) return true;
         continue;
       }
+      const inside = t.start > start && t.end <= end;
       if (t.kind === C.K_HIST) {
         if (!sameClause) continue;
         if (t.end <= start && start - t.end <= HIST_WINDOW) return true;
         if (t.start >= end && t.start - end <= HIST_WINDOW) return true;
+        // Inside the span only where a gap skipped it: "veins have always been bulging".
+        if (inside && !(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
         continue;
       }
-      if (t.kind === C.K_NEG && t.start > start && t.end <= end) {
+      if (t.kind === C.K_NEG && inside) {
         // A trigger inside the span counts only where a gap skipped it: "chest doesn't hurt".
         if (!(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
         continue;

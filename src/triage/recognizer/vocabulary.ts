@@ -1,13 +1,15 @@
 /**
  * Interns lexicon words to ids and resolves a typed token to the ids it can stand for:
  * its exact word, else the nearest lexicon word within the typo budget, plus any prefix
- * patterns ("palpitat*") it starts with.
+ * patterns ("palpitat*") it starts with. An unknown word that sounds like one listed in
+ * spelling.sounds (sounds.ts) resolves as that word, before any typo reading: "cofing" is "coughing".
  *
  * Resolutions are memoised per lexicon because the same everyday words recur in almost every
  * message; the memo is bounded so hostile input cannot grow it without limit. It is a cache,
  * not state: the answer for a token never depends on what was resolved before.
  */
 import { FuzzyIndex, MAX_FUZZY_LENGTH } from './fuzzy';
+import { SoundIndex } from './sounds';
 
 const NONE: readonly number[] = Object.freeze([]);
 const MEMO_LIMIT = 20000;
@@ -20,6 +22,7 @@ export class Vocabulary {
   private readonly ranges: { min: number; max: number; id: number }[] = [];
   private readonly keep = new Set<string>();
   private fuzzy: FuzzyIndex | null = null;
+  private sounds: SoundIndex = new SoundIndex([]);
   private readonly memo = new Map<string, readonly number[]>();
 
   /** Id of an exact word, adding it when new. */
@@ -52,6 +55,11 @@ export class Vocabulary {
     for (const w of words) this.keep.add(w);
   }
 
+  /** Words that also match by sound (spelling.sounds). */
+  soundsLike(words: Iterable<string>): void {
+    this.sounds = new SoundIndex(words);
+  }
+
   /** Builds the typo index; call once after every phrase is interned. */
   seal(): void {
     this.fuzzy = new FuzzyIndex(this.list, (id) => /^[\p{L}\p{N}]+$/u.test(this.list[id] as string));
@@ -80,6 +88,12 @@ export class Vocabulary {
 
   private compute(token: string): readonly number[] {
     let id = this.ids.get(token) ?? -1;
+    if (id < 0 && !this.keep.has(token) && token.length <= MAX_FUZZY_LENGTH) {
+      // A sound-alike of a listed word beats a typo reading ("cofing" is "coughing", not "coming").
+      // The listed word resolves the ordinary way; like() never maps it to itself, so this ends.
+      const like = this.sounds.like(token);
+      if (like !== null) return this.compute(like);
+    }
     if (id < 0 && !this.keep.has(token) && this.fuzzy !== null && token.length <= MAX_FUZZY_LENGTH) {
       id = this.fuzzy.nearest(token);
     }
