@@ -5,6 +5,8 @@
  * typos, voice-to-text, long messages, benign traps) written before the concept layer existed,
  * to keep it honest about descriptions rather than symptom names. Blind2 files are an independent
  * writer's set, scored once blind (emergency en 85/92, es 57/61) and used for tuning since.
+ * Blind3 is a second independent set, scored once blind (emergency en 75/79, es 51/53; urgent+ en
+ * 30/34, es 24/24) and used for tuning since.
  * Thresholds follow the safety case: missing an emergency is the error that hurts patients
  * (S1/S2), false alarms cost trust.
  */
@@ -18,7 +20,7 @@ type Label = 'emergency' | 'urgent' | 'none';
 interface Example { text: string; label: Label; note?: string }
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
-const SETS = ['dev', 'holdout', 'extra', 'blind2'] as const;
+const SETS = ['dev', 'holdout', 'extra', 'blind2', 'blind3'] as const;
 const LNGS = ['en', 'es'] as const;
 
 interface Score {

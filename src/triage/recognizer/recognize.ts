@@ -34,13 +34,16 @@ export function recognize(text: string, lex: C.CompiledLexicon): Recognition {
   // Per token: bit f set when a phrase of flag f covers it (compile.ts caps flags at 30); bit 30 when a negated reading does.
   const cover = new Int32Array(scan.n);
   const NEGATED = 1 << 30;
+  // The same, for affirmed phrases only: an affirmed concept reading may stand beside a negated phrase (S2).
+  const affirmed = new Int32Array(scan.n);
   for (const m of outermost(flags, (a, b) => a.arg === b.arg)) {
     const negated = scopes.negated(m.start, m.end, { parts: [m] });
     for (let p = m.start; p < m.end; p++) cover[p] = (cover[p] as number) | (1 << m.arg) | (negated ? NEGATED : 0);
+    if (!negated) for (let p = m.start; p < m.end; p++) affirmed[p] = (affirmed[p] as number) | (1 << m.arg);
     findings.push(at(lex.flagCodes[m.arg] as string, lex.flagLevels[m.arg] as FlagLevel, negated, m.start, m.end));
   }
   const affirmedConcepts: Match[] = [];
-  for (const h of conceptReadings(findConcepts(scan, matches, lex), scopes, cover, NEGATED)) {
+  for (const h of conceptReadings(findConcepts(scan, matches, lex), scopes, cover, affirmed, NEGATED)) {
     findings.push(at(lex.flagCodes[h.flag] as string, lex.flagLevels[h.flag] as FlagLevel, h.negated, h.start, h.end));
     if (!h.negated) affirmedConcepts.push({ kind: C.K_FLAG, arg: h.flag, start: h.start, end: h.end, phrase: h.anchor.phrase });
   }
@@ -68,19 +71,20 @@ export function recognize(text: string, lex: C.CompiledLexicon): Recognition {
 
 /**
  * Concept pairs that add something, with their polarity. A pair is dropped where a phrase of
- * the same flag already read those words, where a negator's anchor sits inside a negated
+ * the same flag already read those words (unless the phrase was negated and the pair is not), where a negator's anchor sits inside a negated
  * reading ("no shortness of breath" is not "no … breath"), and where an earlier pair of the same
  * flag and polarity overlaps it (one finding per description).
  */
-function conceptReadings(hits: readonly ConceptHit[], scopes: Scopes, cover: Int32Array, negatedBit: number): (ConceptHit & { negated: boolean })[] {
-  const any = (from: number, to: number, bits: number): boolean => {
-    for (let p = from; p < to; p++) if (((cover[p] as number) & bits) !== 0) return true;
+function conceptReadings(hits: readonly ConceptHit[], scopes: Scopes, cover: Int32Array, affirmed: Int32Array, negatedBit: number): (ConceptHit & { negated: boolean })[] {
+  const any = (from: number, to: number, bits: number, over = cover): boolean => {
+    for (let p = from; p < to; p++) if (((over[p] as number) & bits) !== 0) return true;
     return false;
   };
   const plain: (ConceptHit & { negated: boolean })[] = [];
   for (const h of hits) {
-    if (h.negator || any(h.start, h.end, 1 << h.flag)) continue;
+    if (h.negator || any(h.start, h.end, 1 << h.flag, affirmed)) continue;
     const negated = scopes.negated(h.start, h.end, { parts: [h.anchor, h.problem] });
+    if (negated && any(h.start, h.end, 1 << h.flag)) continue;
     plain.push({ ...h, negated });
     if (negated) for (let p = h.start; p < h.end; p++) cover[p] = (cover[p] as number) | negatedBit;
   }

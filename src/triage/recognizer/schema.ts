@@ -27,7 +27,7 @@ export interface RawLexicon {
   };
   answers: { yes: string[]; no: string[]; unsure: string[] };
   questions: { asking: string[]; self: string[] };
-  spelling: { keep: string[]; sounds: string[] };
+  spelling: { keep: string[]; sounds: string[]; stems: string[] };
   ignore: string[];
   concepts: { stops: string[]; rules: Record<string, RawConcept[]> };
 }
@@ -80,10 +80,11 @@ function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['conce
   return { stops: strings(o.stops, 'concepts.stops'), rules };
 }
 
-/** spelling.keep is required; spelling.sounds (sounds.ts) defaults to none. */
+/** spelling.keep is required; spelling.sounds (sounds.ts) and spelling.stems (stem.ts) default to none. */
 function spelling(v: unknown): RawLexicon['spelling'] {
   const o = obj(v, 'spelling');
-  return { keep: strings(o.keep, 'spelling.keep'), sounds: o.sounds === undefined ? [] : strings(o.sounds, 'spelling.sounds') };
+  const opt = (k: string): string[] => (o[k] === undefined ? [] : strings(o[k], `spelling.${k}`));
+  return { keep: strings(o.keep, 'spelling.keep'), sounds: opt('sounds'), stems: opt('stems') };
 }
 
 /** Returns the lexicon typed, or throws an Error naming the first bad path. Extra keys are ignored. */

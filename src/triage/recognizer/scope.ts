@@ -28,11 +28,7 @@ import { countIn, lowerBound } from './spans';
 import { BRK_COMMA } from './tokenize';
 
 export const NEG_WINDOW = 5;
-/**
- * Short on purpose, and a hypothetical also ends where a second clause starts: in "if my heart
- * starts racing do I go to A&E" the symptom is the condition, while in "if I walk I get
- * breathless" it is the consequence, a real report ("I ... I" = two clauses).
- */
+/** Short on purpose; a hypothetical also ends at a second clause: "if I walk | I get breathless" is a report. */
 export const HYPO_WINDOW = 5;
 export const HIST_WINDOW = 6;
 export const POST_WINDOW = 3;
@@ -101,20 +97,24 @@ export class Scopes {
     return false;
   }
 
-  /** Whether [start, end) sits in a general question that never refers to the patient. */
-  private generalQuestion(start: number): boolean {
+  /**
+   * Whether [start, end) sits in a general question that never refers to the patient. A question
+   * word right before a negator is a statement with its subject dropped: "can hardly breathe".
+   */
+  private generalQuestion(start: number, parts: readonly Match[]): boolean {
     const { sent, question } = this.scan;
     const s = sent[start] as number;
     if (this.personal) return false;
     const firstOfSentence = (m: Match): boolean => m.start === 0 || sent[m.start - 1] !== s;
-    const asked = this.asking.filter((m) => sent[m.start] === s && m.end <= start);
+    const negatorAt = (p: number): boolean => parts.some((q) => q.kind === C.K_NEGATOR && q.start === p);
+    const asked = this.asking.filter((m) => sent[m.start] === s && m.end <= start && !negatorAt(m.end));
     return asked.length > 0 && (question[s] === true || asked.some(firstOfSentence));
   }
 
   /** Whether the span [start, end) is negated, hypothetical, history or a general question. */
   negated(start: number, end: number, opts: ScopeOptions = {}): boolean {
     const { clause } = this.scan;
-    if (this.generalQuestion(start)) return true;
+    if (this.generalQuestion(start, opts.parts ?? [])) return true;
     const window = opts.window ?? NEG_WINDOW;
     const reach = Math.max(window, HYPO_WINDOW, HIST_WINDOW) + 1;
     for (let i = lowerBound(this.triggerStarts, start - reach - 8); i < this.triggers.length; i++) {

@@ -10,6 +10,7 @@
  */
 import { FuzzyIndex, MAX_FUZZY_LENGTH } from './fuzzy';
 import { SoundIndex } from './sounds';
+import { StemIndex } from './stem';
 
 const NONE: readonly number[] = Object.freeze([]);
 const MEMO_LIMIT = 20000;
@@ -23,6 +24,7 @@ export class Vocabulary {
   private readonly keep = new Set<string>();
   private fuzzy: FuzzyIndex | null = null;
   private sounds: SoundIndex = new SoundIndex([]);
+  private stems: StemIndex = new StemIndex([]);
   private readonly memo = new Map<string, readonly number[]>();
 
   /** Id of an exact word, adding it when new. */
@@ -60,6 +62,11 @@ export class Vocabulary {
     this.sounds = new SoundIndex(words);
   }
 
+  /** Key verbs whose other forms resolve as the listed form (spelling.stems, stem.ts). */
+  stemsLike(words: Iterable<string>): void {
+    this.stems = new StemIndex(words);
+  }
+
   /** Builds the typo index; call once after every phrase is interned. */
   seal(): void {
     this.fuzzy = new FuzzyIndex(this.list, (id) => /^[\p{L}\p{N}]+$/u.test(this.list[id] as string));
@@ -88,6 +95,11 @@ export class Vocabulary {
 
   private compute(token: string): readonly number[] {
     let id = this.ids.get(token) ?? -1;
+    if (id < 0 && !this.keep.has(token) && token.length <= MAX_FUZZY_LENGTH) {
+      // Another form of a key verb ("ahogándome") is that verb, before any typo reading.
+      const form = this.stems.like(token);
+      if (form !== null && this.ids.has(form)) id = this.ids.get(form) as number;
+    }
     if (id < 0 && !this.keep.has(token) && token.length <= MAX_FUZZY_LENGTH) {
       // A sound-alike of a listed word beats a typo reading ("cofing" is "coughing", not "coming").
       // The listed word resolves the ordinary way; like() never maps it to itself, so this ends.
