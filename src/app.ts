@@ -13,6 +13,9 @@ import { createLocalizer } from './i18n';
 import { loadLexicon } from './lexicons';
 import type { Logger } from './logger';
 import { createServer } from './server';
+import { closeGracefully } from './http/closeServer';
+import { createRequestLimits } from './http/requestLimits';
+import type { Server as HttpServer } from 'node:http';
 import { LocalDeliveryAdapter } from './directline';
 import { registerWebChat, type WebChat } from './webchat';
 import { CheckInScheduler } from './schedule/scheduler';
@@ -33,7 +36,13 @@ export interface App {
   retention: () => void;
   /** Starts the scheduler and the hourly retention purge (not started in tests, which tick by hand). */
   startBackground: () => void;
+  /**
+   * Graceful stop: the scheduler first (a check-in being delivered finishes, none starts), then
+   * the server stops accepting and waits for in-flight turns, then storage closes (WAL flushed).
+   */
   close: () => Promise<void>;
+  /** Drops every open connection (the shutdown deadline passed). */
+  forceClose: () => void;
   /** The browser chat page and how it reaches the bot (local Direct Line or Azure). */
   webChat: WebChat;
 }
@@ -90,8 +99,11 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   };
   let retentionTimer: NodeJS.Timeout | undefined;
   installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
-  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes, requireAuth: Boolean(config.bot.appId) });
-  const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now });
+  const limits = createRequestLimits(config.limits, logger, now);
+  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes,
+    requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins });
+  const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
+  const http = server.server as HttpServer;
   const startBackground = (): void => {
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
@@ -100,10 +112,11 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const close = async (): Promise<void> => {
     if (retentionTimer) clearInterval(retentionTimer);
     await scheduler.stop();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (http.listening) await closeGracefully(http);
     storage.close();
     audit.close();
     checkIns.close();
   };
-  return { server, adapter, webChat, bot, storage, audit, checkIns, scheduler, retention, startBackground, close };
+  const forceClose = (): void => http.closeAllConnections();
+  return { server, adapter, webChat, bot, storage, audit, checkIns, scheduler, retention, startBackground, close, forceClose };
 }

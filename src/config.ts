@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { REGIONS, REGION_IDS, type Region } from './triage/regions';
+import { isOriginList } from './http/cors';
+import type { LimitSettings } from './http/requestLimits';
 
 const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().max(300).optional());
@@ -60,6 +62,11 @@ const schema = z.object({
     .default('https://directline.botframework.com/v3/directline')),
   FRAME_ANCESTORS: z.preprocess(blankToUndefined, z.string().trim()
     .refine(isFrameAncestors, "'self', 'none' or https origins separated by spaces").default("'self'")),
+  RATE_LIMIT_PER_CONVERSATION: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000).default(60)),
+  RATE_LIMIT_PER_CLIENT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  CORS_ORIGINS: z.preprocess(blankToUndefined, z.string().trim()
+    .refine(isOriginList, 'https origins (or http://localhost) separated by spaces or commas; * is not allowed').optional()),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(10_000)),
 });
 
 /** The deployment's settings, parsed once at start-up. */
@@ -102,6 +109,12 @@ export interface Config {
     /** CSP frame-ancestors: which sites may show the page in a frame. */
     frameAncestors: string;
   };
+  /** Requests per minute per conversation and per remote address on the POST routes (0: off). */
+  limits: LimitSettings;
+  /** Other sites' origins allowed to call /api/* from a browser (lower case; empty: none). */
+  corsOrigins: readonly string[];
+  /** How long SIGTERM waits for in-flight turns before forcing the process down. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -164,7 +177,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       directLineEndpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       frameAncestors: e.FRAME_ANCESTORS.split(/\s+/).join(' '),
     },
+    limits: { perConversation: e.RATE_LIMIT_PER_CONVERSATION, perClient: e.RATE_LIMIT_PER_CLIENT },
+    corsOrigins: (e.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map((o) => o.toLowerCase()),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
   return Object.freeze({ ...config, bot: Object.freeze(config.bot), checkInDays: Object.freeze(config.checkInDays) as number[],
-    webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }) });
+    webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }),
+    limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins) });
 }

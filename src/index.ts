@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { shutdown } from './shutdown';
 
 const started = process.hrtime.bigint();
 
@@ -23,12 +24,13 @@ function main(): void {
     logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
       `Afterscan listening on http://localhost:${config.port}/api/messages; chat page at http://localhost:${config.port}/`);
   });
-  const shutdown = (signal: string): void => {
-    logger.info({ event: 'shutdown', signal }, 'shutting down');
-    app.close().then(() => process.exit(0), () => process.exit(1));
+  // Exit 0 only when every in-flight turn finished and storage closed cleanly.
+  const stop = (signal: string): void => {
+    logger.info({ event: 'shutdown', signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    shutdown(app, config.shutdownTimeoutMs, logger).then((outcome) => process.exit(outcome === 'clean' ? 0 : 1), () => process.exit(1));
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 main();

@@ -3,6 +3,10 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { validateActivity } from './http/activityValidation';
 import { readJson } from './http/readJson';
+import { applyCors } from './http/cors';
+import type { RequestLimits } from './http/requestLimits';
+import { applyTimeouts } from './http/timeouts';
+import { CONNECTOR_BASE } from './directline/connector';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -14,11 +18,23 @@ export interface ServerDeps {
   maxBodyBytes: number;
   /** Credentials are configured: every request must carry a bearer JWT for the adapter to validate. */
   requireAuth: boolean;
+  /** Rate limits for the POST routes (the per-client one is applied here for every such route). */
+  limits: RequestLimits;
+  /** Origins allowed to call /api/* from a browser (CORS_ORIGINS). */
+  corsOrigins: readonly string[];
 }
+
+/**
+ * POST routes that start work for a caller: the Bot Framework endpoint, the token exchange and
+ * the local Direct Line client routes. The local connector is the bot calling itself over
+ * loopback (proactive check-ins) and is not a client.
+ */
+const limitedPost = (path: string): boolean =>
+  path.startsWith('/api/') || (path.startsWith('/v3/directline/') && !path.startsWith(`${CONNECTOR_BASE}/`));
 
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
-const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 500: 'internal error' };
+const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 429: 'too many requests', 500: 'internal error' };
 
 /**
  * The response handed to the SDK. CloudAdapter writes `err.message` into 500 and 401
@@ -52,6 +68,15 @@ export function createServer(deps: ServerDeps): Server {
     err.toJSON = () => ({ error: SHORT[status] ?? 'request failed' });
     callback();
   });
+  applyTimeouts(server.server as import('node:http').Server);
+
+  // Before routing, so a refused request costs no body read and no turn.
+  const allowedOrigins = new Set(deps.corsOrigins);
+  server.pre((req: Request, res: Response, next: (proceed?: false) => void) => {
+    if (!applyCors(req, res, allowedOrigins)) return next(false);
+    if (req.method === 'POST' && limitedPost(req.getPath()) && !deps.limits.admitClient(req, res)) return next(false);
+    return next();
+  });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     // Reject what cannot be a Bot Framework token before reading the body: one short log line,
@@ -67,11 +92,13 @@ export function createServer(deps: ServerDeps): Server {
       res.send(body.status, { error: body.error });
       return;
     }
-    const checked = validateActivity(body.value);
+    const checked = validateActivity(body.value, { fromChannel: true });
     if (!checked.ok) {
       res.send(400, { error: checked.error });
       return;
     }
+    const conversationKey = `${String(checked.activity.channelId ?? '')}:${(checked.activity.conversation as { id: string }).id}`;
+    if (!deps.limits.admitConversation(res, conversationKey)) return;
     (req as Request & { body: unknown }).body = checked.activity;
     try {
       await deps.adapter.process(req, guardedResponse(res) as unknown as Response, deps.logic);

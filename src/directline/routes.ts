@@ -7,6 +7,7 @@ import { fromBot, fromUser, joinActivity, readClientActivity, toBot, type BotAcc
 import type { Conversation } from './conversation';
 import { bearer, bodyError, readOptionalJson, reply } from './http';
 import type { Access, ConversationStore } from './store';
+import type { RequestLimits } from '../http/requestLimits';
 
 export interface DirectLineDeps {
   store: ConversationStore;
@@ -18,6 +19,8 @@ export interface DirectLineDeps {
   logger: Logger;
   maxBodyBytes: number;
   now: () => number;
+  /** Per-conversation rate limit on posted activities (the per-client one applies server-wide). */
+  requestLimits?: RequestLimits;
 }
 
 const BASE = '/v3/directline';
@@ -105,6 +108,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   server.post(`${BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const conversation = access(req, res)?.conversation;
     if (!conversation) return;
+    if (deps.requestLimits && !deps.requestLimits.admitConversation(res, `directline:${conversation.id}`)) return;
     const body = await readJson(req, deps.maxBodyBytes);
     if (!body.ok) return bodyError(res, body);
     const posted = readClientActivity(body.value);

@@ -7,6 +7,7 @@ import { directLineOrigins, type PagePolicy } from './headers';
 import { registerPage, telHref } from './page';
 import { loadWebStrings, pickLanguage, textDirection } from './strings';
 import { registerTokenRoute } from './token';
+import type { RequestLimits } from '../http/requestLimits';
 
 export interface WebChatDeps {
   config: Readonly<Config>;
@@ -16,6 +17,8 @@ export interface WebChatDeps {
   languages: readonly string[];
   logger: Logger;
   now: () => number;
+  /** Rate limits for the local Direct Line's posted activities. */
+  limits?: RequestLimits;
 }
 
 export interface WebChat {
@@ -81,6 +84,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
       logger,
       maxBodyBytes: config.maxBodyBytes,
       now: deps.now,
+      ...(deps.limits ? { requestLimits: deps.limits } : {}),
       limits: { idleMs: wc.local.idleMinutes * 60_000, maxConversations: wc.local.maxConversations, maxActivities: wc.local.maxActivities },
     })
     : undefined;

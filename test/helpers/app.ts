@@ -84,6 +84,13 @@ export class Patient {
   }
 }
 
+/** Says each line in turn and returns every reply, in order. */
+export async function talk(p: Patient, lines: readonly string[]): Promise<Reply[]> {
+  const all: Reply[] = [];
+  for (const line of lines) all.push(...(await p.say(line)));
+  return all;
+}
+
 /** What the patient sees of one reply: its text, then the words of any card under it. */
 export const seen = (reply: Reply): string =>
   [reply.text ?? '', ...(reply.attachments ?? []).filter(isAdaptiveCard).map((a) => cardText(a.content))].filter((s) => s !== '').join('\n');

@@ -34,6 +34,7 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
         lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
         t, caps, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
         now: () => options.now ?? 1_700_000_000_000,
+        forget: () => undefined,
         send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.flatMap((m) => render(m, caps))); },
       });
       await next();

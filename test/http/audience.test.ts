@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { dispositions, Patient, startApp, texts, type Reply, type RunningApp, talk } from '../helpers/app';
 
 let running: RunningApp;
 let n = 0;
 beforeAll(async () => { running = await startApp({ CHECKIN_DAYS: 'off' }); });
 afterAll(async () => { await running.stop(); });
-
-async function talk(p: Patient, lines: string[]): Promise<Reply[]> {
-  const all: Reply[] = [];
-  for (const line of lines) all.push(...(await p.say(line)));
-  return all;
-}
 
 describe('who is typing: patient, carer or health professional', () => {
   it('H10: a carer gets every question and the advice addressed to them about the person they care for', async () => {

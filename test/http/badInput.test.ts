@@ -34,6 +34,9 @@ describe('H13: POST /api/messages bad-input matrix', () => {
     ['missing from', JSON.stringify({ ...valid, from: undefined }), 'application/json', 400],
     ['non-string text', JSON.stringify({ ...valid, text: { evil: true } }), 'application/json', 400],
     ['bad timestamp', JSON.stringify({ ...valid, timestamp: 'yesterday-ish' }), 'application/json', 400],
+    ['missing channelId (state is keyed by it)', JSON.stringify({ ...valid, channelId: undefined }), 'application/json', 400],
+    ['adaptiveCard/action invoke without value.action', JSON.stringify({ ...valid, type: 'invoke', name: 'adaptiveCard/action', value: {} }), 'application/json', 400],
+    ['application/search invoke with a string value', JSON.stringify({ ...valid, channelId: 'msteams', type: 'invoke', name: 'application/search', value: 'x' }), 'application/json', 400],
     ['no serviceUrl and no expectReplies', JSON.stringify({ ...valid, deliveryMode: undefined }), 'application/json', 400],
     ['text/plain content type', JSON.stringify(valid), 'text/plain', 415],
     ['form content type', 'type=message', 'application/x-www-form-urlencoded', 415],
@@ -91,5 +94,21 @@ describe('health and readiness', () => {
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: 'storage unavailable' });
     await other.stop();
+  });
+});
+
+describe('H13: floods and foreign sites get short JSON errors too', () => {
+  it('the same conversation past its per-minute limit -> 429 with Retry-After; another site -> 403', async () => {
+    const limited = await startApp({ RATE_LIMIT_PER_CONVERSATION: '2' });
+    const send = () => fetch(`${limited.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid) });
+    expect([(await send()).status, (await send()).status]).toEqual([200, 200]);
+    const flooded = await send();
+    expect(flooded.status).toBe(429);
+    expect(flooded.headers.get('retry-after')).toMatch(/^\d+$/);
+    expectShortError(await flooded.text());
+    const foreign = await fetch(`${limited.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: JSON.stringify(valid) });
+    expect(foreign.status).toBe(403);
+    expectShortError(await foreign.text());
+    await limited.stop();
   });
 });

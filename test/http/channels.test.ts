@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSms } from '../../src/rendering';
 import { cardActions, cardVersion, cardWarnings, isAdaptiveCard } from '../helpers/cards';
-import { dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp, talk } from '../helpers/app';
 
 let running: RunningApp;
 let n = 0;
 beforeAll(async () => { running = await startApp({ CARE_TEAM_CONTACT: 'the DVT clinic on 020 7946 0000' }); });
 afterAll(async () => { await running.stop(); });
-
-async function talk(p: Patient, lines: readonly string[]): Promise<Reply[]> {
-  const all: Reply[] = [];
-  for (const line of lines) all.push(...(await p.say(line)));
-  return all;
-}
 
 const OPENING = ['hi', 'yes', 'carry on'];
 /** The same four paths on every channel, answered in words. */

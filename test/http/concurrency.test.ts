@@ -38,7 +38,7 @@ describe('H02: turns in one conversation are serialised', () => {
     const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'test', conversation: { id: 'slow-1' }, from: { id: 'u' }, recipient: { id: 'b' } } as Partial<Activity>);
     for (const line of ['hi', 'yes', 'carry on']) await adapter.receiveActivity(line);
     adapter.activeQueue.splice(0);
-    const activity = (text: string): Partial<Activity> => ({ type: 'message', text, channelId: 'test', conversation: { id: 'slow-1' } as Activity['conversation'], from: { id: 'u' }, recipient: { id: 'b' } });
+    const activity = (text: string): Partial<Activity> => ({ type: 'message', text, channelId: 'test', conversation: { id: 'slow-1' } as Activity['conversation'], from: { id: 'u', name: 'u' }, recipient: { id: 'b', name: 'b' } });
     await Promise.all([bot.run(new TurnContext(adapter, activity('no'))), bot.run(new TurnContext(adapter, activity('about the same')))]);
     const state = (await storage.read(['test/conversations/slow-1/']))['test/conversations/slow-1/'] as { session: { answers: object } };
     expect(state.session.answers).toEqual({ emergencySigns: 'no', legTrend: 'same' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttons, dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { buttons, dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp, talk } from '../helpers/app';
 
 let running: RunningApp;
 let n = 0;
@@ -7,13 +7,6 @@ beforeAll(async () => { running = await startApp({ CARE_TEAM_CONTACT: 'the DVT c
 afterAll(async () => { await running.stop(); });
 
 const patient = (): Patient => new Patient(running.url, `conv-${(n += 1)}`);
-
-/** Says each line in turn and returns every reply, in order. */
-async function talk(p: Patient, lines: string[]): Promise<Reply[]> {
-  const all: Reply[] = [];
-  for (const line of lines) all.push(...(await p.say(line)));
-  return all;
-}
 
 /** Welcome, consent and the explanation, up to the first symptom question. */
 const OPENING = ['hi', 'yes', 'carry on'];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttons, dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { buttons, dispositions, Patient, startApp, texts, type Reply, type RunningApp, talk } from '../helpers/app';
 
 let running: RunningApp;
 let n = 0;
@@ -7,11 +7,6 @@ beforeAll(async () => { running = await startApp({ REGION: 'mx', CHECKIN_DAYS: '
 afterAll(async () => { await running.stop(); });
 
 const paciente = (locale = 'es-MX'): Patient => new Patient(running.url, `es-${(n += 1)}`, 'test', locale);
-async function talk(p: Patient, lines: string[]): Promise<Reply[]> {
-  const all: Reply[] = [];
-  for (const line of lines) all.push(...(await p.say(line)));
-  return all;
-}
 const APERTURA = ['hola', 'sí', 'continuar'];
 
 describe('the whole conversation in Spanish (es-MX, Mexico numbers)', () => {
