@@ -65,11 +65,17 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   add(main, vocab, lex.negation.pseudo, C.K_PSEUDO, 0);
   add(main, vocab, lex.negation.hypothetical, C.K_HYPO, 0);
   add(main, vocab, lex.negation.historical, C.K_HIST, 0);
+  add(main, vocab, lex.negation.instructions, C.K_INSTR, 0);
+  add(main, vocab, lex.negation.denials, C.K_DENIAL, 0);
+  add(main, vocab, lex.negation.elsewhere, C.K_ELSE, 0);
   add(main, vocab, lex.negation.listJoiners, C.K_JOIN, 0);
   add(main, vocab, lex.negation.newClause, C.K_NEWCL, 0);
   add(main, vocab, lex.ignore, C.K_IGNORE, 0);
   add(main, vocab, lex.questions.asking, C.K_QWORD, 0);
   add(main, vocab, lex.questions.self, C.K_SELF, 0);
+  add(main, vocab, lex.questions.about, C.K_ABOUT, 0);
+  add(main, vocab, lex.humour.hyperbole, C.K_HYPER, 0);
+  add(main, vocab, lex.humour.markers, C.K_JOKE, 0);
   add(terms, vocab, lex.negation.terminators, C.K_TERM, 0);
   const concepts: C.ConceptRule[] = [];
   for (const [code, rules] of Object.entries(lex.concepts.rules)) {

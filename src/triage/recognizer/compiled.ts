@@ -29,6 +29,16 @@ export const K_ANCHOR = 18;
 export const K_PROBLEM = 19;
 export const K_STOP = 20;
 export const K_NEGATOR = 21;
+/** After a symptom, it is the subject of a question ("… puede ser señal de algo?"); see questions.ts. */
+export const K_ABOUT = 22;
+/** Humour: "almost"/"casi" before a symptom, and laughter or mock context ("haha", "when I saw the bill"). */
+export const K_HYPER = 23;
+export const K_JOKE = 24;
+/** "watch for" / "vigilara", and the later denial that makes it one: "I haven't had any". */
+export const K_INSTR = 25;
+export const K_DENIAL = 26;
+/** Someone else's story or a screen: "a film where", "una película donde". */
+export const K_ELSE = 27;
 
 /**
  * One concept rule: an anchor and a problem within `window` words of each other in one clause

@@ -18,11 +18,15 @@ import { guardsTriggers, Scopes } from './scope';
 import { tokenize } from './tokenize';
 import { readTrends } from './trends';
 
+/** Laughing emoji (😂 🤣 😆 😅 😹): laughter no lexicon can spell, since the tokenizer drops emoji. */
+const LAUGHING = /\uD83D[\uDE02\uDE06\uDE05\uDE39]|\uD83E\uDD23/;
+
 export function recognize(text: string, lex: C.CompiledLexicon): Recognition {
-  const scan = prepare(tokenize(typeof text === 'string' ? text : ''), lex);
+  const raw = typeof text === 'string' ? text : '';
+  const scan = prepare(tokenize(raw), lex);
   if (scan.n === 0) return { findings: [], trends: [], level: null };
   const matches = findMatches(scan, lex.main);
-  const scopes = new Scopes(scan, matches, guardsTriggers);
+  const scopes = new Scopes(scan, matches, guardsTriggers, LAUGHING.test(raw));
   const ignores = matches.filter((m) => m.kind === C.K_IGNORE);
   const flags = matches.filter((m) => m.kind === C.K_FLAG && !ignoredBy(m, ignores));
   const { starts, ends } = scan.tokens;

@@ -19,6 +19,10 @@ export interface RawLexicon {
   negation: {
     pre: string[]; post: string[]; pseudo: string[]; hypothetical: string[]; historical: string[];
     terminators: string[]; newClause: string[]; listJoiners: string[];
+    /** Optional. An instruction ("watch for", "vigilara") reads as a hypothetical only when a later denial ("I haven't had any") answers it. */
+    instructions: string[]; denials: string[];
+    /** Optional. Someone else's story or a screen ("a film where"): reaches a few words, never a new clause. */
+    elsewhere: string[];
   };
   trends: {
     directions: Record<(typeof DIRECTIONS)[number], string[]>;
@@ -26,7 +30,10 @@ export interface RawLexicon {
     features: Record<(typeof FEATURES)[number], string[]>;
   };
   answers: { yes: string[]; no: string[]; unsure: string[] };
-  questions: { asking: string[]; self: string[] };
+  /** `about` (optional): words after a symptom that make it the subject of a question ("¿el corazón acelerado puede ser señal…?"). */
+  questions: { asking: string[]; self: string[]; about: string[] };
+  /** Optional. A hyperbole ("almost fainted", "casi me desmayo") is no report when the message jokes (a laughter marker or mock context). */
+  humour: { hyperbole: string[]; markers: string[] };
   spelling: { keep: string[]; sounds: string[]; stems: string[] };
   ignore: string[];
   concepts: { stops: string[]; rules: Record<string, RawConcept[]> };
@@ -80,6 +87,14 @@ function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['conce
   return { stops: strings(o.stops, 'concepts.stops'), rules };
 }
 
+/** Optional lists of an optional object: absent means none. */
+function optional<K extends string>(v: unknown, path: string, keys: readonly K[]): Record<K, string[]> {
+  const o = v === undefined ? {} : obj(v, path);
+  const out = {} as Record<K, string[]>;
+  for (const k of keys) out[k] = o[k] === undefined ? [] : strings(o[k], `${path}.${k}`);
+  return out;
+}
+
 /** spelling.keep is required; spelling.sounds (sounds.ts) and spelling.stems (stem.ts) default to none. */
 function spelling(v: unknown): RawLexicon['spelling'] {
   const o = obj(v, 'spelling');
@@ -102,16 +117,21 @@ export function validateLexicon(raw: unknown): RawLexicon {
   }
   if (Object.keys(flags).length === 0) throw new Error('Lexicon: "flags" is empty');
   const trends = obj(root.trends, 'trends');
+  const questions = obj(root.questions, 'questions');
   return {
     flags,
-    negation: lists(root.negation, 'negation', ['pre', 'post', 'pseudo', 'hypothetical', 'historical', 'terminators', 'newClause', 'listJoiners'] as const),
+    negation: {
+      ...lists(root.negation, 'negation', ['pre', 'post', 'pseudo', 'hypothetical', 'historical', 'terminators', 'newClause', 'listJoiners'] as const),
+      ...optional(root.negation, 'negation', ['instructions', 'denials', 'elsewhere'] as const),
+    },
     trends: {
       directions: lists(trends.directions, 'trends.directions', DIRECTIONS),
       modifiers: lists(trends.modifiers, 'trends.modifiers', MODIFIER_DIRECTIONS),
       features: lists(trends.features, 'trends.features', FEATURES),
     },
     answers: lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const),
-    questions: lists(root.questions, 'questions', ['asking', 'self'] as const),
+    questions: { ...lists(questions, 'questions', ['asking', 'self'] as const), about: questions.about === undefined ? [] : strings(questions.about, 'questions.about') },
+    humour: optional(root.humour, 'humour', ['hyperbole', 'markers'] as const),
     spelling: spelling(root.spelling),
     ignore: strings(root.ignore, 'ignore'),
     concepts: concepts(root.concepts, flags),

@@ -11,11 +11,10 @@
  * - a comma always stops a hypothetical ("if I'm honest, I fainted");
  * - a trigger word that is part of a red-flag or trend phrase itself ("no puedo respirar",
  *   "no change") or of a pseudo-trigger ("not sure", "no doubt") negates nothing;
- * - a general question about a symptom ("are palpitations serious?", "¿la taquicardia puede ser
- *   por un trombo?") is not a report of it: a question word (questions.asking) comes before the
- *   symptom in a question and nothing in the whole message refers to the patient (questions.self: "I",
- *   "my", "this", "me"...). Any such reference keeps it affirmed ("is it normal to be this
- *   breathless?"), and a bare "chest pain?" has no question word, so it stays affirmed too;
+ * - a general question about a symptom is not a report of it (questions.ts);
+ * - "almost fainted" is no report when the message jokes ("haha", "when I saw the bill"); "I fainted haha" is;
+ * - someone else's story ("a film where a guy coughs up blood") reaches three words, no new clause;
+ * - "watch for chest pain" is hypothetical only when a denial follows ("I haven't had any");
  * - a trigger whose last words are the span's first words still negates it ("I don't feel like
  *   I'm suffocating"): the words it shares are the symptom's, the rest is the denial;
  * - post-triggers (negation.post: "was ruled out") negate what closely precedes them. Words
@@ -24,7 +23,8 @@
  */
 import * as C from './compiled';
 import { fits, type Match, type Scan } from './match';
-import { countIn, lowerBound } from './spans';
+import { Questions } from './questions';
+import { countIn, lowerBound, outermost } from './spans';
 import { BRK_COMMA } from './tokenize';
 
 export const NEG_WINDOW = 5;
@@ -32,6 +32,10 @@ export const NEG_WINDOW = 5;
 export const HYPO_WINDOW = 5;
 export const HIST_WINDOW = 6;
 export const POST_WINDOW = 3;
+/** "almost fainted", "casi me desmayo" sit right before the symptom; "a film where a guy…" reaches a little further. */
+export const HYPER_WINDOW = 2;
+export const ELSE_WINDOW = 3;
+const TRIGGERS = new Set([C.K_NEG, C.K_HYPO, C.K_HIST, C.K_POST, C.K_HYPER, C.K_INSTR, C.K_ELSE]);
 
 const GONE = 3; // index of 'gone' in DIRECTIONS
 
@@ -66,22 +70,29 @@ export class Scopes {
   private readonly triggers: (Match & { lists: boolean })[] = [];
   private readonly triggerStarts: number[] = [];
   private readonly newClauses: number[];
-  private readonly asking: Match[];
-  /** Whether anything in the message refers to the patient ("I", "my", "this", "me", "tengo"). */
-  private readonly personal: boolean;
+  private readonly clauseStarts: number[];
+  private readonly questions: Questions;
 
-  /** `guards` are matches whose own words may contain trigger words without being negated by them. */
-  constructor(private readonly scan: Scan, matches: readonly Match[], guards: (m: Match) => boolean) {
+  /**
+   * `guards` are matches whose own words may contain trigger words without being negated by them.
+   * `joking`: the text itself shows laughter the lexicon cannot spell (an emoji).
+   */
+  constructor(private readonly scan: Scan, matches: readonly Match[], guards: (m: Match) => boolean, joking = false) {
     // Guards indexed by the tokens they cover, so long messages stay linear.
     const covering = new Array<Match[] | undefined>(scan.n);
     for (const g of matches) if (g.kind === C.K_PSEUDO || guards(g)) for (let p = g.start; p < g.end; p++) (covering[p] ??= []).push(g);
     const joins = matches.filter((m) => m.kind === C.K_JOIN);
     let nextJoin = 0;
-    this.newClauses = matches.filter((m) => m.kind === C.K_NEWCL).map((m) => m.start);
-    this.asking = matches.filter((m) => m.kind === C.K_QWORD);
-    this.personal = matches.some((m) => m.kind === C.K_SELF);
+    const newClauses = matches.filter((m) => m.kind === C.K_NEWCL);
+    this.newClauses = newClauses.map((m) => m.start);
+    // For history, "and my" is one new clause, not two ("years ago I panicked and my heart raced").
+    this.clauseStarts = outermost(newClauses).map((m) => m.start);
+    this.questions = new Questions(scan, matches);
+    const jokes = joking || matches.some((m) => m.kind === C.K_JOKE);
+    let lastDenial = -1;
+    for (const m of matches) if (m.kind === C.K_DENIAL) lastDenial = m.start;
     for (const m of matches) {
-      if (m.kind !== C.K_NEG && m.kind !== C.K_HYPO && m.kind !== C.K_HIST && m.kind !== C.K_POST) continue;
+      if (!TRIGGERS.has(m.kind) || (m.kind === C.K_HYPER && !jokes) || (m.kind === C.K_INSTR && lastDenial < m.end)) continue;
       if ((covering[m.start] ?? []).some((g) => literallyIn(m, g, scan))) continue;
       const cl = scan.clause[m.end - 1];
       while (nextJoin < joins.length && (joins[nextJoin] as Match).start < m.end) nextJoin++;
@@ -97,24 +108,10 @@ export class Scopes {
     return false;
   }
 
-  /**
-   * Whether [start, end) sits in a general question that never refers to the patient. A question
-   * word right before a negator is a statement with its subject dropped: "can hardly breathe".
-   */
-  private generalQuestion(start: number, parts: readonly Match[]): boolean {
-    const { sent, question } = this.scan;
-    const s = sent[start] as number;
-    if (this.personal) return false;
-    const firstOfSentence = (m: Match): boolean => m.start === 0 || sent[m.start - 1] !== s;
-    const negatorAt = (p: number): boolean => parts.some((q) => q.kind === C.K_NEGATOR && q.start === p);
-    const asked = this.asking.filter((m) => sent[m.start] === s && m.end <= start && !negatorAt(m.end));
-    return asked.length > 0 && (question[s] === true || asked.some(firstOfSentence));
-  }
-
   /** Whether the span [start, end) is negated, hypothetical, history or a general question. */
   negated(start: number, end: number, opts: ScopeOptions = {}): boolean {
     const { clause } = this.scan;
-    if (this.generalQuestion(start, opts.parts ?? [])) return true;
+    if (this.questions.general(start, end, opts.parts ?? [])) return true;
     const window = opts.window ?? NEG_WINDOW;
     const reach = Math.max(window, HYPO_WINDOW, HIST_WINDOW) + 1;
     for (let i = lowerBound(this.triggerStarts, start - reach - 8); i < this.triggers.length; i++) {
@@ -128,7 +125,8 @@ export class Scopes {
       const inside = t.start > start && t.end <= end;
       if (t.kind === C.K_HIST) {
         if (!sameClause) continue;
-        if (t.end <= start && start - t.end <= HIST_WINDOW) return true;
+        // Before the span, history ends where a second clause starts: "I used to run, and now I'm breathless".
+        if (t.end <= start && start - t.end <= HIST_WINDOW && countIn(this.clauseStarts, t.end, start) <= 1) return true;
         if (t.start >= end && t.start - end <= HIST_WINDOW) return true;
         // Inside the span only where a gap skipped it: "veins have always been bulging".
         if (inside && !(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
@@ -142,11 +140,11 @@ export class Scopes {
       // A trigger running into the span still precedes it: "no se me | nubló la vista", "don't feel | like I'm suffocating".
       const straddles = t.start < start && t.end > start && t.end <= end;
       if ((t.end > start && !straddles) || !sameClause) continue;
-      if (start - t.end > (t.kind === C.K_HYPO ? HYPO_WINDOW : window)) continue;
-      if (this.commaBetween(t.end, start) && (t.kind === C.K_HYPO || !t.lists)) continue;
+      if (start - t.end > (t.kind === C.K_HYPER ? HYPER_WINDOW : t.kind === C.K_ELSE ? ELSE_WINDOW : t.kind === C.K_NEG ? window : HYPO_WINDOW)) continue;
+      if (this.commaBetween(t.end, start) && (t.kind !== C.K_NEG || !t.lists)) continue;
       if (opts.blockers !== undefined && countIn(opts.blockers, t.end, start) > 0) continue;
       const clauses = countIn(this.newClauses, t.end, start);
-      if (clauses > (t.kind === C.K_NEG ? 0 : 1)) continue;
+      if (clauses > (t.kind === C.K_NEG || t.kind === C.K_ELSE ? 0 : 1)) continue;
       return true;
     }
     return false;

@@ -115,8 +115,10 @@ export class Vocabulary {
         if (token.startsWith(p.prefix)) (out ??= []).push(p.id);
       }
     }
-    if (this.ranges.length > 0 && token.length <= 6 && /^\d+$/.test(token)) {
-      const value = Number(token);
+    // A number with a unit or a rough marker glued on counts as the number: "130s", "140bpm", "110ish".
+    const digits = this.ranges.length > 0 && token.length <= 9 ? /^(\d{1,6})(?:s|ish|bpm|plus)?$/.exec(token) : null;
+    if (digits !== null) {
+      const value = Number(digits[1]);
       for (const r of this.ranges) if (value >= r.min && value <= r.max) (out ??= []).push(r.id);
     }
     return out === null ? NONE : Object.freeze(out);
