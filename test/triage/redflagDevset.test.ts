@@ -22,7 +22,7 @@ type Label = 'emergency' | 'urgent' | 'none';
 interface Example { text: string; label: Label; note?: string }
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
-const SETS = ['dev', 'holdout', 'extra', 'blind2', 'blind3', 'blind4'] as const;
+const SETS = ['dev', 'holdout', 'extra', 'blind2', 'blind3', 'blind4', 'blind5'] as const;
 const LNGS = ['en', 'es'] as const;
 
 interface Score {
