@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispositions, Patient, startApp, texts } from '../helpers/app';
+import { DirectLineClient } from '../helpers/directLine';
 
 const OPENING = ['hi', 'yes', 'carry on'];
 
@@ -45,19 +46,29 @@ describe('durability and safe failure', () => {
     await running.stop();
   });
 
-  it('S5 H08: what the patient types appears in no log line and no stored file', async () => {
-    const running = await startApp({ LOG_LEVEL: 'trace' });
-    const p = new Patient(running.url, 'privacy-1');
+  it('S5 H08: what the patient types appears in no log line and no stored file, on every channel and path', async () => {
+    const running = await startApp({ LOG_LEVEL: 'trace', CHECKIN_DAYS: '2' });
     const marker = 'zebra-marker-7731';
-    for (const line of ['hi', `yes ${marker}`, 'carry on', `${marker} no`, `about the same ${marker}`, `restart ${marker}`, `i cant breathe ${marker}`]) await p.say(line);
+    const lines = ['hi', `yes ${marker}`, 'carry on', `${marker} no`, `about the same ${marker}`, `no ${marker}`, 'no', `call 999 ${marker}`,
+      `yes ${marker}`, `what is a d-dimer ${marker}`, `why ${marker}`, `help ${marker}`, `restart ${marker}`, `purple ${marker}`, `purple ${marker}`,
+      `my other leg is swollen too ${marker}`, `i cant breathe ${marker}`, `forget me ${marker}`, 'no', 'STOP', `HELP ${marker}`];
+    for (const channel of ['test', 'webchat', 'msteams', 'sms']) {
+      for (const locale of ['en-GB', 'es-ES']) {
+        const p = new Patient(running.url, `privacy-${channel}-${locale}`, channel, locale);
+        for (const line of lines) await p.say(line);
+      }
+    }
+    const web = await DirectLineClient.start(running.url);
+    for (const line of lines.slice(0, 10)) await web.say(line);
     running.app.storage.close();
-    await p.say(`storage is gone ${marker}`);
+    await new Patient(running.url, 'privacy-down').say(`storage is gone ${marker}`);
+    expect(running.logLines.length).toBeGreaterThan(0);
     expect(running.logLines.join('\n')).not.toContain(marker);
     for (const file of fs.readdirSync(running.dataDir)) {
       expect(fs.readFileSync(path.join(running.dataDir, file)).includes(marker), file).toBe(false);
     }
     await running.stop();
-  });
+  }, 60_000);
 
   it('H04: escapes markdown and HTML in configured text on markdown channels', async () => {
     const running = await startApp({ CARE_TEAM_CONTACT: '<img src=x onerror=alert(1)> **the clinic**' });
