@@ -37,6 +37,18 @@ describe('follow-up check-ins end to end', () => {
     await connector.stop();
   });
 
+  it('H08: nothing is booked without a clear yes ("I am done" at the offer is not consent)', async () => {
+    const running = await startApp({ CHECKIN_DAYS: '2,7' });
+    const p = new Patient(running.url, 'consent-1');
+    for (const line of [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999']) await p.say(line);
+    const first = await p.say('I am done');
+    expect(texts(first)).toMatch(/did not understand/);
+    const second = await p.say('I am done');
+    expect(texts(second)).toMatch(/I will not message you/);
+    expect(running.app.checkIns.pendingFor('test/users/consent-1-user')).toEqual([]);
+    await running.stop();
+  });
+
   it('H05: a channel failure is retried with back-off; a check-in past its window is dropped, not sent late', async () => {
     let clock = Date.UTC(2026, 10, 26, 9);
     const connector = await startFakeConnector();

@@ -23,7 +23,8 @@ export function readYesNo(text: string, lex: C.CompiledLexicon): YesNo | null {
   const scan = prepare(tokenize(typeof text === 'string' ? text : ''), lex);
   const matches = findMatches(scan, lex.answers);
   const scopes = new Scopes(scan, matches, isAnswer);
-  const answers = outermost(matches.filter(isAnswer));
+  // "I am" answers "Are you…?", but "I am done" or "I am fine" is no yes: such phrases count only alone.
+  const answers = outermost(matches.filter(isAnswer)).filter((m) => m.arg !== C.WHOLE_ONLY || (m.start === 0 && m.end === scan.n));
   let yes = false;
   let no = false;
   let unsure = false;

@@ -88,6 +88,7 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   }
   add(main, vocab, lex.concepts.stops, C.K_STOP, 0);
   add(answers, vocab, lex.answers.yes, C.K_YES, 0);
+  add(answers, vocab, lex.answers.whole, C.K_YES, C.WHOLE_ONLY);
   add(answers, vocab, lex.answers.no, C.K_NO, 0);
   add(answers, vocab, lex.answers.unsure, C.K_UNSURE, 0);
   // Pseudo-triggers also guard answers: "not sure" must not read as a negated "sure".

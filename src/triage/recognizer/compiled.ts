@@ -20,6 +20,8 @@ export const K_TERM = 10;
 export const K_YES = 11;
 export const K_NO = 12;
 export const K_UNSURE = 13;
+/** `arg` of an answer phrase that counts only when it is the whole message. */
+export const WHOLE_ONLY = 1;
 export const K_HIST = 14;
 export const K_NEWCL = 15;
 export const K_QWORD = 16;

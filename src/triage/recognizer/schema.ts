@@ -29,7 +29,8 @@ export interface RawLexicon {
     modifiers: Record<(typeof MODIFIER_DIRECTIONS)[number], string[]>;
     features: Record<(typeof FEATURES)[number], string[]>;
   };
-  answers: { yes: string[]; no: string[]; unsure: string[] };
+  /** `whole` (optional): yes-phrases that answer only as the whole message ("I am", "I do"), never inside a sentence ("I am done"). */
+  answers: { yes: string[]; no: string[]; unsure: string[]; whole: string[] };
   /** `about` (optional): words after a symptom that make it the subject of a question ("¿el corazón acelerado puede ser señal…?"). */
   questions: { asking: string[]; self: string[]; about: string[] };
   /** Optional. A hyperbole ("almost fainted", "casi me desmayo") is no report when the message jokes (a laughter marker or mock context). */
@@ -129,7 +130,7 @@ export function validateLexicon(raw: unknown): RawLexicon {
       modifiers: lists(trends.modifiers, 'trends.modifiers', MODIFIER_DIRECTIONS),
       features: lists(trends.features, 'trends.features', FEATURES),
     },
-    answers: lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const),
+    answers: { ...lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const), ...optional(root.answers, 'answers', ['whole'] as const) },
     questions: { ...lists(questions, 'questions', ['asking', 'self'] as const), about: questions.about === undefined ? [] : strings(questions.about, 'questions.about') },
     humour: optional(root.humour, 'humour', ['hyperbole', 'markers'] as const),
     spelling: spelling(root.spelling),
