@@ -28,27 +28,15 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findLocalesDir } from './localesDir';
 import { compileLexicon, type Lexicon } from './triage/recognizer';
 
 const cache = new Map<string, Lexicon>();
-
-/** Nearest ancestor of `from` holding locales/en/, or null. */
-export function findLocalesDir(from: string = __dirname): string | null {
-  let dir = path.resolve(from);
-  for (;;) {
-    const candidate = path.join(dir, 'locales');
-    if (fs.existsSync(path.join(candidate, 'en'))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
 
 /** The compiled lexicon for `lng`; throws a clear Error when the file is missing or malformed. */
 export function loadLexicon(lng: string, localesDir?: string): Lexicon {
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lng)) throw new Error(`Lexicon: bad language tag "${lng}"`);
   const dir = localesDir ?? findLocalesDir();
-  if (dir === null) throw new Error(`Lexicon: no locales folder found above ${__dirname}`);
   const file = path.join(dir, lng, 'redflags.json');
   const key = `${path.resolve(file)}`;
   const hit = cache.get(key);

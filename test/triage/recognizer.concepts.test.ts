@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findLocalesDir, loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/lexicons';
+import { findLocalesDir } from '../../src/localesDir';
 import { compileLexicon, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 
 type Lng = 'en' | 'es';
@@ -15,7 +16,7 @@ const level = (lng: Lng, text: string): string => recognize(text, lex[lng]).leve
 const affirmed = (lng: Lng, text: string): string[] =>
   recognize(text, lex[lng]).findings.filter((f) => f.polarity === 'affirmed').map((f) => f.code);
 const raw = (lng: Lng): Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(path.join(findLocalesDir() ?? '', lng, 'redflags.json'), 'utf8')) as Record<string, unknown>;
+  JSON.parse(fs.readFileSync(path.join(findLocalesDir(), lng, 'redflags.json'), 'utf8')) as Record<string, unknown>;
 
 describe('concept layer: an anchor and a problem close together', () => {
   it.each([

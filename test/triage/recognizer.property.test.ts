@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findLocalesDir, loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/lexicons';
+import { findLocalesDir } from '../../src/localesDir';
 import { readTrend, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 import { expandPattern, type PatternItem } from '../../src/triage/recognizer/pattern';
 
@@ -12,7 +13,7 @@ const lexicons: Record<Lng, Lexicon> = { en: loadLexicon('en'), es: loadLexicon(
 
 /** Every expanded emergency phrase of a language, as item sequences a sampler can turn into words. */
 function emergencySequences(lng: Lng): PatternItem[][] {
-  const file = path.join(findLocalesDir() ?? '', lng, 'redflags.json');
+  const file = path.join(findLocalesDir(), lng, 'redflags.json');
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { flags: Record<string, { level: string; phrases: string[] }> };
   return Object.values(raw.flags)
     .filter((f) => f.level === 'emergency')
@@ -23,7 +24,7 @@ const SEQUENCES: Record<Lng, PatternItem[][]> = { en: emergencySequences('en'), 
 /** Emergency concept rules, expanded: a plain pair reads anchor-first, a negator pair negator-first. */
 interface ConceptCase { code: string; first: PatternItem[][]; second: PatternItem[][] }
 function emergencyConcepts(lng: Lng): ConceptCase[] {
-  const file = path.join(findLocalesDir() ?? '', lng, 'redflags.json');
+  const file = path.join(findLocalesDir(), lng, 'redflags.json');
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     flags: Record<string, { level: string }>;
     concepts: { rules: Record<string, { anchors: string[]; problems: string[]; negators?: string[] }[]> };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findLocalesDir, loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/lexicons';
+import { findLocalesDir } from '../../src/localesDir';
 import { compileLexicon, readTrend, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 
 const lex: Record<'en' | 'es', Lexicon> = { en: loadLexicon('en'), es: loadLexicon('es') };
@@ -171,7 +172,7 @@ describe('lexicons', () => {
       ? Object.entries(o).flatMap(([k, v]) => [`${at}.${k}`, ...keys(v, `${at}.${k}`)])
       : [];
   const raw = (lng: string): unknown =>
-    JSON.parse(fs.readFileSync(path.join(findLocalesDir() ?? '', lng, 'redflags.json'), 'utf8'));
+    JSON.parse(fs.readFileSync(path.join(findLocalesDir(), lng, 'redflags.json'), 'utf8'));
 
   it('S6: every language has exactly the object keys English has', () => {
     expect(keys(raw('es')).sort()).toEqual(keys(raw('en')).sort());
