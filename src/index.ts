@@ -3,7 +3,6 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { shutdown } from './shutdown';
 
-const started = process.hrtime.bigint();
 
 function main(): void {
   let config;
@@ -20,7 +19,8 @@ function main(): void {
   const app = buildApp(config, logger);
   app.server.listen(config.port, config.host, () => {
     app.startBackground();
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    // Since the process started, module loading included (most of it is the SDK).
+    const ms = process.uptime() * 1000;
     logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
       `Afterscan listening on http://localhost:${config.port}/api/messages; chat page at http://localhost:${config.port}/`);
   });
