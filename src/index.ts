@@ -3,7 +3,6 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { shutdown } from './shutdown';
 
-
 function main(): void {
   let config;
   try {
