@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../storage/openDatabase';
 
 /** One piece of triage advice given: what, when, where, never who by name and never the patient's words (S5). */
 export interface AuditRecord {
@@ -31,10 +30,7 @@ export class AuditLog {
   private readonly insert: Database.Statement<[string, string, string, string, string, string, string, string, string]>;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS audit (
       seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, conversation TEXT NOT NULL, user TEXT NOT NULL,
       channel TEXT NOT NULL, locale TEXT NOT NULL, level TEXT NOT NULL, reasons TEXT NOT NULL,

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../storage/openDatabase';
 import type { CheckIn, CheckInStore, NewCheckIn } from './checkInStore';
 
 interface Row {
@@ -20,10 +19,7 @@ export class SqliteCheckInStore implements CheckInStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDatabase(file);
     this.db.exec(`CREATE TABLE IF NOT EXISTS checkins (
       id TEXT PRIMARY KEY, user_key TEXT NOT NULL, reference TEXT NOT NULL, locale TEXT NOT NULL,
       due_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending',

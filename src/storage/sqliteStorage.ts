@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './openDatabase';
 import type { Storage, StoreItems } from 'botbuilder';
 
 /** Thrown when a write carries an eTag that no longer matches: someone else wrote first. */
@@ -28,11 +27,8 @@ export class SqliteStorage implements Storage {
   private counter = 0;
 
   constructor(file: string, private readonly now: () => number = Date.now) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.db = openDatabase(file);
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
     this.db.exec(`CREATE TABLE IF NOT EXISTS state (
       key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL)`);
     this.selectOne = this.db.prepare('SELECT value, etag FROM state WHERE key = ?');
