@@ -12,9 +12,9 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, memoryOf } from './children';
 
 const SECONDS = Math.min(180, Math.max(10, Number(process.env.SOAK_SECONDS ?? 90)));
 const SAMPLE_MS = Math.max(1000, Number(process.env.SOAK_SAMPLE_SECONDS ?? 3) * 1000);
@@ -44,18 +44,7 @@ let totalTurns = 0;
 let totalErrors = 0;
 const errorKinds = new Map<string, number>();
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
-}
+const rssMb = (pid: number): number => memoryOf(pid).rssKb / 1024;
 
 /** Least-squares slope in MB per minute. */
 function slope(points: { t: number; mb: number }[]): number {
