@@ -14,8 +14,8 @@ import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
 import { capabilitiesFor, render, type OutMessage } from './rendering';
-import { flagDisposition, rank, screen, type Flag } from './triage';
-import { recognize, type Lexicon } from './triage/recognizer';
+import { flagDisposition, rank, screenText, type Flag } from './triage';
+import type { Lexicon } from './triage/recognizer';
 import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
 
 /** Follow-up check-ins as the bot sees them: where to book, which days, and each one's window. */
@@ -186,9 +186,7 @@ export class AfterscanBot extends ActivityHandler {
   /** Red flags in the turn's language and in English, so an English red flag is never missed. */
   screenText(text: string, lng: string): Flag | null {
     const own = this.deps.lexicon(lng);
-    const findings = recognize(text, own).findings;
-    if (lng !== 'en') findings.push(...recognize(text, this.deps.lexicon('en')).findings);
-    return screen({ findings, trends: [], level: null });
+    return screenText(text, lng === 'en' ? [own] : [own, this.deps.lexicon('en')]);
   }
 
   /** Forgets the dialog stack (used by the error boundary). */

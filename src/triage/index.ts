@@ -5,5 +5,5 @@ export { QUESTIONS, nextQuestion, optionsFor, type Question, type QuestionId } f
 export { withFloor, flagDisposition, isRepeatContact, type Flag } from './combine';
 export { SOURCES, type Source } from './sources';
 export { REGIONS, type Region } from './regions';
-export { screen, flagReason } from './screen';
+export { screen, screenText, flagReason } from './screen';
 export { allPaths, type Path } from './paths';

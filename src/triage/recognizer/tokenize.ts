@@ -24,6 +24,15 @@ export interface Tokens {
   readonly asked: number[];
 }
 
+/**
+ * Letters typed more than one way, folded to one form on both sides. Arabic and Urdu: alef maqsura and Farsi/Urdu yeh → yeh, teh marbuta → heh, keheh → kaf, Urdu heh goal and
+ * do-chashmi heh → heh. Hamza-carrying alefs lose the hamza through NFD like any other mark.
+ */
+const FOLD_LETTERS: Readonly<Record<number, string>> = {
+  0x142: 'l', 0xdf: 'ss', // Polish ł and German ß, often typed as l and ss on foreign keyboards
+  0x649: '\u064a', 0x6cc: '\u064a', 0x629: '\u0647', 0x6a9: '\u0643', 0x6c1: '\u0647', 0x6be: '\u0647',
+};
+
 /** Folded form of a code unit: letters/digits (possibly '' for a combining mark), or null for a separator. */
 const FOLD: (string | null | undefined)[] = new Array<string | null | undefined>(0x10000);
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]+$/u;
@@ -36,7 +45,12 @@ function foldNonAscii(code: number): string | null {
   let out: string | null = null;
   if (code < 0xd800 || code > 0xdfff) {
     const ch = String.fromCharCode(code);
-    if (MARK.test(ch)) out = '';
+    const arabic = FOLD_LETTERS[code];
+    if (arabic !== undefined) out = arabic;
+    else if (code >= 0x660 && code <= 0x669) out = String(code - 0x660); // Arabic-Indic digits
+    else if (code >= 0x6f0 && code <= 0x6f9) out = String(code - 0x6f0); // Extended (Urdu) digits
+    else if (code >= 0xff10 && code <= 0xff19) out = String(code - 0xff10); // full-width digits
+    else if (code === 0x640 || MARK.test(ch)) out = ''; // tatweel stretches a word without changing it
     else {
       const folded = ch.toLowerCase().normalize('NFD').replace(MARKS, '');
       out = folded.length > 0 && LETTER_OR_DIGIT.test(folded) ? folded : null;
@@ -46,9 +60,18 @@ function foldNonAscii(code: number): string | null {
   return out;
 }
 
-/** Characters that join a word without adding to it: apostrophes typed many ways. */
+/** Characters that join a word without adding to it: apostrophes typed many ways, zero-width (non-)joiners. */
 function isJoiner(code: number): boolean {
-  return code === 39 || code === 96 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0xb4;
+  return code === 39 || code === 96 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0xb4
+    || code === 0x200c || code === 0x200d;
+}
+
+/**
+ * Chinese is written without spaces, so each ideograph is a token of its own and lexicon phrases
+ * ("胸口痛") go through the same split ("胸 口 痛"). Gaps and concept windows then count characters.
+ */
+export function isIdeograph(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 /** Break strength a separator character carries. */
@@ -56,9 +79,10 @@ function breakOf(code: number): number {
   switch (code) {
     case 46: case 33: case 63: case 59: case 10: case 13: // . ! ? ; \n \r
     case 0xbf: case 0xa1: case 0x2026: case 0x2028: case 0x2029: // ¿ ¡ … LS PS
-    case 0xff1f: case 0xff01: case 0x3002: // full-width ? ! 。
+    case 0xff1f: case 0xff01: case 0x3002: case 0xff1b: case 0xff0e: // full-width ? ! 。 ; .
+    case 0x61f: case 0x61b: case 0x6d4: // Arabic ? ; and Urdu full stop
       return BRK_SENTENCE;
-    case 44: case 58: case 0xff0c: case 0x3001: // , : full-width , 、
+    case 44: case 58: case 0xff0c: case 0x3001: case 0xff1a: case 0x60c: // , : full-width , 、 : Arabic comma
       return BRK_COMMA;
     default:
       return BRK_NONE;
@@ -107,7 +131,13 @@ export function tokenize(text: string): Tokens {
     } else {
       piece = foldNonAscii(c);
     }
-    if (piece !== null) {
+    if (piece !== null && c >= 0x3400 && isIdeograph(c)) {
+      flush();
+      start = i;
+      cur = piece;
+      end = i + 1;
+      flush();
+    } else if (piece !== null) {
       if (start < 0) start = i;
       cur += piece;
       end = i + 1;
@@ -115,7 +145,7 @@ export function tokenize(text: string): Tokens {
       end = i + 1;
     } else {
       flush();
-      if (c === 63 || c === 0xff1f) asked.push(words.length - 1);
+      if (c === 63 || c === 0xff1f || c === 0x61f) asked.push(words.length - 1);
       else if (c === 0xbf) asked.push(words.length);
       const b = breakOf(c);
       if (b > pending) pending = b;

@@ -1,0 +1,79 @@
+/**
+ * Scores the red-flag screen on labelled patient messages (test/fixtures/redflags.<set>.<lng>.json),
+ * reading each message the way the bot does: with the language's own lexicon and, for any language
+ * other than English, the English one too. Shared by the dev-set test and `npm run redflags:score`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadLexicon } from '../src/lexicons';
+import { screenText } from '../src/triage';
+
+export type Label = 'emergency' | 'urgent' | 'none';
+export interface Example { text: string; label: Label; note?: string }
+export type Tally = [hit: number, of: number];
+
+export interface Score {
+  set: string; lng: string; n: number;
+  emergency: Tally; urgent: Tally; falseAlarm: Tally;
+  misses: string[];
+}
+
+/** test/fixtures, found from scripts/ (vitest) and from dist/scripts/ (node). */
+export function fixturesDir(): string {
+  const candidates = [path.resolve(__dirname, '..', 'test', 'fixtures'), path.resolve(__dirname, '..', '..', 'test', 'fixtures')];
+  return candidates.find((d) => fs.existsSync(d)) ?? (candidates[0] as string);
+}
+
+/** Every fixture file as {set, lng}, sorted by language then set. */
+export function fixtureSets(dir: string = fixturesDir()): { set: string; lng: string }[] {
+  return fs.readdirSync(dir)
+    .map((f) => /^redflags\.([a-z0-9]+)\.([A-Za-z-]+)\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ set: m[1] as string, lng: m[2] as string }))
+    .sort((a, b) => a.lng.localeCompare(b.lng) || a.set.localeCompare(b.set));
+}
+
+export function loadExamples(set: string, lng: string, dir: string = fixturesDir()): Example[] {
+  return JSON.parse(fs.readFileSync(path.join(dir, `redflags.${set}.${lng}.json`), 'utf8')) as Example[];
+}
+
+export function score(set: string, lng: string, examples: readonly Example[]): Score {
+  const lexicons = lng === 'en' ? [loadLexicon('en')] : [loadLexicon(lng), loadLexicon('en')];
+  const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], misses: [] };
+  for (const ex of examples) {
+    const got = screenText(ex.text, lexicons)?.level ?? 'none';
+    if (ex.label === 'emergency') {
+      s.emergency[1]++;
+      if (got === 'emergency') s.emergency[0]++; else s.misses.push(`${set}/${lng} emergency->${got}: ${ex.text}`);
+    } else if (ex.label === 'urgent') {
+      s.urgent[1]++;
+      if (got !== 'none') s.urgent[0]++; else s.misses.push(`${set}/${lng} urgent->none: ${ex.text}`);
+    } else {
+      s.falseAlarm[1]++;
+      if (got !== 'none') { s.falseAlarm[0]++; s.misses.push(`${set}/${lng} none->${got}: ${ex.text}`); }
+    }
+  }
+  return s;
+}
+
+export const rate = ([hit, of]: Tally): number => (of === 0 ? 1 : hit / of);
+const pct = (r: Tally): string => `${(100 * rate(r)).toFixed(1)}% (${r[0]}/${r[1]})`;
+
+export function formatScores(scores: readonly Score[]): string {
+  const rows = scores.map((s) =>
+    `${s.set.padEnd(8)} ${s.lng.padEnd(7)} n=${String(s.n).padEnd(4)} emergency sens ${pct(s.emergency).padEnd(17)} urgent sens ${pct(s.urgent).padEnd(17)} false alarms ${pct(s.falseAlarm)}`);
+  return ['red-flag recognizer', ...rows, ...scores.flatMap((s) => s.misses.map((m) => `  miss ${m}`))].join('\n');
+}
+
+/** `npm run redflags:score -- [lng ...]`: the table for the given languages (all when none). */
+function main(argv: readonly string[]): number {
+  const wanted = new Set(argv);
+  const scores = fixtureSets()
+    .filter(({ lng }) => wanted.size === 0 || wanted.has(lng))
+    .map(({ set, lng }) => score(set, lng, loadExamples(set, lng)));
+  console.log(formatScores(scores));
+  const failed = scores.filter((s) => rate(s.emergency) < 1 || rate(s.urgent) < 0.95 || rate(s.falseAlarm) > 0.1);
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
