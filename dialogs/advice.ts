@@ -12,7 +12,7 @@ function adviceLines(turn: Turn, level: Level): string[] {
     case 'urgent':
       return [t('outcome:urgent.body'), t('outcome:urgent.where', { context: turn.hasUrgentLine ? 'line' : 'noLine' })];
     case 'soon':
-      return [t('outcome:soon.body'), t('outcome:soon.what'), ...(turn.hasRepeatWindow ? [t('outcome:soon.window', { context: turn.repeatWindowContext })] : []), t('outcome:soon.contact')];
+      return [t('outcome:soon.body'), t('outcome:soon.what'), ...(turn.hasRepeatWindow ? [t('outcome:soon.window', { context: turn.repeatWindowContext, count: turn.repeatWindowCount })] : []), t('outcome:soon.contact')];
     case 'self-care':
       return [t('outcome:selfCare.body'), t('outcome:selfCare.tips')];
   }

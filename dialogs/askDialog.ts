@@ -9,7 +9,7 @@ export interface AskOptions {
   /** Translation key of the question. */
   textKey: string;
   /** Values for the question's placeholders. */
-  textParams?: Record<string, string>;
+  textParams?: Record<string, string | number>;
   choices: AskChoice[];
   reader: ReaderKind;
   /**

@@ -14,6 +14,8 @@ const OFFER: AskOptions = {
 };
 
 const daysText = (turn: Turn): string => (turn.checkIns?.days ?? []).join(turn.t('outcome:followUp.and'));
+/** The plural form of "days" follows the number next to it, the last one in the list. */
+const lastDay = (turn: Turn): number => turn.checkIns?.days.at(-1) ?? 0;
 
 /**
  * Offers follow-up check-ins after the advice, when the deployment runs them. The patient
@@ -27,13 +29,13 @@ export class FollowUpDialog extends ComponentDialog {
       async (step) => {
         const turn = getTurn(step.context);
         if (!turn.checkIns || turn.checkIns.days.length === 0 || !turn.checkIns.available()) return step.endDialog();
-        return step.beginDialog(DialogIds.ask, { ...OFFER, textParams: { days: daysText(turn) } });
+        return step.beginDialog(DialogIds.ask, { ...OFFER, textParams: { days: daysText(turn), count: lastDay(turn) } });
       },
       async (step) => {
         const turn = getTurn(step.context);
         if (step.result === 'yes') {
           turn.checkIns?.schedule();
-          await turn.send({ kind: 'text', text: turn.t('outcome:followUp.booked', { days: daysText(turn) }) });
+          await turn.send({ kind: 'text', text: turn.t('outcome:followUp.booked', { days: daysText(turn), count: lastDay(turn) }) });
         } else {
           await turn.send({ kind: 'text', text: turn.t('outcome:followUp.declined') });
         }

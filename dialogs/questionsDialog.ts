@@ -23,7 +23,7 @@ const MENU_NUMBERED: AskOptions = { ...MENU, textKey: 'faq:menuNumbered' };
 
 async function answer(turn: Turn, topic: Topic): Promise<void> {
   const text = topic === 'repeatScan' && turn.hasRepeatWindow
-    ? `${turn.t('faq:answers.repeatScanWindow', { context: turn.repeatWindowContext })} ${turn.t('faq:answers.repeatScan')}`
+    ? `${turn.t('faq:answers.repeatScanWindow', { context: turn.repeatWindowContext, count: turn.repeatWindowCount })} ${turn.t('faq:answers.repeatScan')}`
     : turn.t(`faq:answers.${topic}`);
   await turn.send({ kind: 'text', text }, { kind: 'text', text: turn.t('faq:safetyNet') });
 }

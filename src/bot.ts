@@ -159,6 +159,7 @@ export class AfterscanBot extends ActivityHandler {
       hasUrgentLine: config.urgentNumber !== null,
       hasRepeatWindow: config.repeatScanDays !== undefined,
       repeatWindowContext: config.repeatScanDays && config.repeatScanDays.min === config.repeatScanDays.max ? 'single' : undefined,
+      repeatWindowCount: config.repeatScanDays?.max,
       t: deploymentT(localizer.fixedT(lng), config, () => turn.session.audience),
       caps,
       lexicon: this.deps.lexicon(lng),

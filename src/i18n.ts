@@ -2,17 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { findLocalesDir } from './localesDir';
+import { localeProblems } from './localeCheck';
 
 /** Message namespaces: one JSON file each under locales/<lng>/. Lexicons are data, not messages. */
 export const MESSAGE_NAMESPACES = ['common', 'welcome', 'explain', 'symptoms', 'outcome', 'faq'] as const;
 export type Namespace = (typeof MESSAGE_NAMESPACES)[number];
 
 type Json = { [key: string]: Json } | string | string[];
-
-function flatKeys(value: Json, prefix = ''): string[] {
-  if (typeof value === 'string' || Array.isArray(value)) return [prefix];
-  return Object.entries(value).flatMap(([k, v]) => flatKeys(v, prefix ? `${prefix}.${k}` : k));
-}
 
 function readJson(file: string): Json {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
@@ -53,19 +49,9 @@ export interface Localizer {
   instance: i18n;
 }
 
-/** Files every offered language must have: the messages plus the lexicons. */
-function languageFiles(localesDir: string): string[] {
-  return fs.readdirSync(path.join(localesDir, 'en')).filter((f) => f.endsWith('.json'));
-}
-
-/** True when a language has every file and every key that English has. */
+/** True when a language has every file, key, plural form and placeholder that English has (S6). */
 export function isComplete(localesDir: string, lng: string): boolean {
-  return languageFiles(localesDir).every((file) => {
-    const target = path.join(localesDir, lng, file);
-    if (!fs.existsSync(target)) return false;
-    const have = new Set(flatKeys(readJson(target)));
-    return flatKeys(readJson(path.join(localesDir, 'en', file))).every((k) => have.has(k));
-  });
+  return localeProblems(localesDir, lng).length === 0;
 }
 
 /**

@@ -49,6 +49,8 @@ export interface Turn {
   hasRepeatWindow: boolean;
   /** i18next context for the window's wording: one day ("single") or a range (none). */
   repeatWindowContext?: 'single';
+  /** The number the window's "days" agrees with (plural forms): the upper end, or the one day. */
+  repeatWindowCount?: number;
   t: Translate;
   caps: Capabilities;
   /** The red-flag and answer lexicon of the turn's language. */

@@ -1,0 +1,96 @@
+/**
+ * What makes a language complete (S6), checked against English file by file: every key (plural
+ * keys in exactly the language's own CLDR plural forms), the same placeholders, no empty lists,
+ * and a red-flag lexicon that compiles. Used by the localizer to decide what it offers, by the
+ * tests, and by `npm run locales:check` for translators.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { findLocalesDir } from './localesDir';
+import { compileLexicon } from './triage/recognizer';
+
+type Json = { [key: string]: Json } | string | string[];
+
+/** Files every offered language must have: the messages, commands, web page text and lexicons. */
+export function languageFiles(localesDir: string): string[] {
+  return fs.readdirSync(path.join(localesDir, 'en')).filter((f) => f.endsWith('.json') && f !== 'meta.json').sort();
+}
+
+function leaves(value: Json, prefix = ''): [string, string | string[]][] {
+  if (typeof value === 'string' || Array.isArray(value)) return [[prefix, value]];
+  if (value === null || typeof value !== 'object') return [[prefix, String(value)]];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const placeholders = (text: string): string => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
+
+/** The CLDR plural forms a language needs ("pl" → one, few, many, other). */
+export function pluralForms(lng: string): string[] {
+  return [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories];
+}
+
+/**
+ * The keys `lng` must have for one English file: English keys as they are, except plural keys
+ * (`x_one`, `x_other`), which become `x_<form>` for each of the language's own forms.
+ * Returns each required key with the English text whose placeholders it must carry.
+ */
+export function requiredKeys(en: Json, lng: string): Map<string, string | string[]> {
+  const out = new Map<string, string | string[]>();
+  const forms = pluralForms(lng);
+  for (const [key, value] of leaves(en)) {
+    const m = PLURAL.exec(key);
+    if (!m) { out.set(key, value); continue; }
+    const base = key.slice(0, m.index);
+    for (const form of forms) if (!out.has(`${base}_${form}`)) out.set(`${base}_${form}`, value);
+  }
+  return out;
+}
+
+/** Every way `lng` falls short of English; empty when the language is complete. */
+export function localeProblems(localesDir: string, lng: string): string[] {
+  const problems: string[] = [];
+  for (const file of languageFiles(localesDir)) {
+    const target = path.join(localesDir, lng, file);
+    if (!fs.existsSync(target)) { problems.push(`${lng}/${file}: missing file`); continue; }
+    let mine: Json;
+    let en: Json;
+    try {
+      mine = JSON.parse(fs.readFileSync(target, 'utf8')) as Json;
+      en = JSON.parse(fs.readFileSync(path.join(localesDir, 'en', file), 'utf8')) as Json;
+    } catch (err) {
+      problems.push(`${lng}/${file}: ${(err as Error).message}`);
+      continue;
+    }
+    const have = new Map(leaves(mine));
+    const need = requiredKeys(en, lng);
+    for (const [key, source] of need) {
+      const value = have.get(key);
+      if (value === undefined) problems.push(`${lng}/${file}: missing key ${key}`);
+      else if (Array.isArray(source)) {
+        if (!Array.isArray(value) || (source.length > 0 && value.length === 0)) problems.push(`${lng}/${file}: ${key} must be a non-empty list`);
+      } else if (typeof value !== 'string' || value.trim() === '') problems.push(`${lng}/${file}: ${key} must be non-empty text`);
+      else if (placeholders(value) !== placeholders(source)) problems.push(`${lng}/${file}: ${key} placeholders {${placeholders(value)}} differ from English {${placeholders(source)}}`);
+    }
+    for (const key of have.keys()) if (!need.has(key)) problems.push(`${lng}/${file}: extra key ${key}`);
+    if (file === 'redflags.json' && problems.length === 0) {
+      try { compileLexicon(mine); } catch (err) { problems.push(`${lng}/${file}: ${(err as Error).message}`); }
+    }
+  }
+  return problems;
+}
+
+/** `npm run locales:check -- [lng ...]`: prints each language's problems; exit 1 if any. */
+function main(argv: readonly string[]): number {
+  const dir = findLocalesDir();
+  const lngs = argv.length > 0 ? argv : fs.readdirSync(dir).filter((d) => d !== 'en' && fs.statSync(path.join(dir, d)).isDirectory());
+  let bad = 0;
+  for (const lng of lngs) {
+    const problems = localeProblems(dir, lng);
+    console.log(problems.length === 0 ? `${lng}: complete` : `${lng}: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+    if (problems.length > 0) bad++;
+  }
+  return bad === 0 ? 0 : 1;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));
