@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { getTurn, type Turn } from '../src/turn';
 import { DialogIds } from './ids';
-import { readAnswer, type AskChoice, type ReaderKind } from './readers';
+import { labelOf, readAnswer, type AskChoice, type ReaderKind } from './readers';
 
 /** Options for one question. Plain data: it is stored in dialog state between turns. */
 export interface AskOptions {
@@ -27,11 +27,11 @@ interface AskState {
 }
 
 function choicesText(turn: Turn, options: AskOptions): string {
-  return options.choices.map((c) => turn.t(c.labelKey)).join(turn.t('common:listJoin'));
+  return options.choices.map((c) => labelOf(turn, c)).join(turn.t('common:listJoin'));
 }
 
 function ask(turn: Turn, options: AskOptions): Promise<void> {
-  return turn.send({ kind: 'question', text: turn.t(options.textKey, options.textParams), choices: options.choices.map((c) => ({ value: c.value, label: turn.t(c.labelKey) })) });
+  return turn.send({ kind: 'question', text: turn.t(options.textKey, options.textParams), choices: options.choices.map((c) => ({ value: c.value, label: labelOf(turn, c) })) });
 }
 
 /**

@@ -9,4 +9,5 @@ export const DialogIds = {
   questions: 'questions',
   forget: 'forget',
   followUp: 'followUp',
+  language: 'language',
 } as const;

@@ -3,12 +3,13 @@ import { readTrend, readYesNo } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
-export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent';
+export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent' | 'language';
 
-export interface AskChoice {
-  value: string;
-  /** Translation key of the button label. */
-  labelKey: string;
+/** A button: its label is a translation key, or literal text (a language's own name). */
+export type AskChoice = { value: string; labelKey: string } | { value: string; label: string };
+
+export function labelOf(turn: Turn, choice: AskChoice): string {
+  return 'label' in choice ? choice.label : turn.t(choice.labelKey);
 }
 
 /**
@@ -19,7 +20,7 @@ export interface AskChoice {
 export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices: readonly AskChoice[]): string | null {
   const said = normalizeWords(text);
   if (said === '') return null;
-  const labelled = choices.find((c) => normalizeWords(turn.t(c.labelKey)) === said);
+  const labelled = choices.find((c) => normalizeWords(labelOf(turn, c)) === said);
   if (labelled) return labelled.value;
   if (turn.caps.numberedChoices && /^\d{1,2}$/.test(said)) return choices[Number(said) - 1]?.value ?? null;
   switch (reader) {
@@ -31,6 +32,8 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
       return readTeachBack(turn, text);
     case 'choice':
       return readChoice(turn, text, said, choices);
+    case 'language':
+      return choices.find((c) => c.value === turn.languages.named(text))?.value ?? null;
     case 'consent':
       // "yes" / "no" first; then who is typing ("I am a carer", "I'm a nurse").
       return readYesNo(text, turn.lexicon) ?? readChoice(turn, text, said, choices);
@@ -52,7 +55,7 @@ function readChoice(turn: Turn, text: string, said: string, choices: readonly As
   if (topic && offered.has(topic)) return topic;
   const words = said.split(' ');
   const hits = choices.filter((c) => {
-    const label = ` ${normalizeWords(turn.t(c.labelKey))} `;
+    const label = ` ${normalizeWords(labelOf(turn, c))} `;
     return words.every((w) => label.includes(` ${w} `));
   });
   return hits.length === 1 ? (hits[0]?.value ?? null) : null;

@@ -19,6 +19,6 @@ export function aboutMessage(turn: Turn): OutMessage {
     text: turn.t('common:about', {
       context: CLINICAL_REVIEW.status, rules: RULES_VERSION, content: CONTENT_VERSION, updated: lastUpdated(),
       by: CLINICAL_REVIEW.by, on: CLINICAL_REVIEW.on,
-    }),
+    }) + (turn.languages.isDraft(turn.lng) ? ` ${turn.t('common:language.draft')}` : ''),
   };
 }

@@ -9,7 +9,8 @@ import { loadCommands } from './commands';
 import { CONTENT_VERSION } from './content/version';
 import type { Config } from './config';
 import { installErrorBoundary } from './errorBoundary';
-import { createLocalizer } from './i18n';
+import { createLocalizer, type Localizer } from './i18n';
+import { buildLanguageDirectory } from './languageDirectory';
 import { loadLexicon } from './lexicons';
 import type { Logger } from './logger';
 import { createServer } from './server';
@@ -27,6 +28,8 @@ const DAY_MS = 24 * 3600 * 1000;
 export interface App {
   server: Server;
   bot: AfterscanBot;
+  /** The offered languages and their translators. */
+  localizer: Localizer;
   storage: SqliteStorage;
   audit: AuditLog;
   adapter: CloudAdapter;
@@ -53,7 +56,7 @@ export interface App {
  */
 export function buildApp(config: Readonly<Config>, logger: Logger, now: () => number = Date.now): App {
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
-  const localizer = createLocalizer(config.defaultLocale);
+  const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   const lexicons = new Map(localizer.languages.map((lng) => [lng, loadLexicon(lng)]));
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
@@ -73,6 +76,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     localizer,
+    languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale)),
     lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
     commands: (lng) => commandSets.get(lng) ?? english.commands,
     logger,
@@ -118,5 +122,5 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     checkIns.close();
   };
   const forceClose = (): void => http.closeAllConnections();
-  return { server, adapter, webChat, bot, storage, audit, checkIns, scheduler, retention, startBackground, close, forceClose };
+  return { server, adapter, webChat, bot, localizer, storage, audit, checkIns, scheduler, retention, startBackground, close, forceClose };
 }

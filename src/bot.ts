@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { adviceMessages } from '../dialogs/advice';
-import { answersActiveQuestion } from '../dialogs/askDialog';
+import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
+import { confirmLanguage, LanguageDialog } from '../dialogs/languageDialog';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
 import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
 import type { CommandMatcher } from './commands';
 import type { Config } from './config';
 import type { Localizer } from './i18n';
+import type { LanguageDirectory } from './languageDirectory';
 import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
@@ -30,6 +32,7 @@ export interface BotDeps {
   conversationState: ConversationState;
   userState: UserState;
   localizer: Localizer;
+  languages: LanguageDirectory;
   lexicon: (lng: string) => Lexicon;
   commands: (lng: string) => CommandMatcher;
   logger: Logger;
@@ -71,7 +74,7 @@ export class AfterscanBot extends ActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.session = deps.conversationState.createProperty<Session>('session');
     this.profile = deps.userState.createProperty<Profile>('profile');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog());
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog()).add(new AskDialog()).add(new LanguageDialog());
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -116,6 +119,7 @@ export class AfterscanBot extends ActivityHandler {
 
   /** Books the configured check-ins for this conversation, to be sent proactively. */
   private scheduleCheckIns(context: TurnContext, settings: CheckInSettings, lng: string): void {
+    // The reference carries the language, so the check-in speaks it even before state loads.
     const reference = { ...TurnContext.getConversationReference(context.activity), locale: lng } as unknown as Record<string, unknown>;
     const start = this.now();
     settings.store.add(settings.days.map((day) => ({
@@ -135,6 +139,7 @@ export class AfterscanBot extends ActivityHandler {
   private async checkIn(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
+    this.applyChosenLanguage(turn);
     if (turn.profile.optedOut) return; // texted STOP after this check-in was claimed
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
@@ -162,6 +167,13 @@ export class AfterscanBot extends ActivityHandler {
       repeatWindowCount: config.repeatScanDays?.max,
       t: deploymentT(localizer.fixedT(lng), config, () => turn.session.audience),
       caps,
+      languages: this.deps.languages,
+      useLanguage: (next) => {
+        turn.lng = next;
+        turn.t = deploymentT(localizer.fixedT(next), config, () => turn.session.audience);
+        turn.lexicon = this.deps.lexicon(next);
+        turn.commands = this.deps.commands(next);
+      },
       lexicon: this.deps.lexicon(lng),
       commands: this.deps.commands(lng),
       session: newSession(),
@@ -169,7 +181,7 @@ export class AfterscanBot extends ActivityHandler {
       now: this.now,
       forget: () => { context.turnState.set(FORGET_KEY, true); },
       send: async (...messages: OutMessage[]) => {
-        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps).map((a) => ({ ...a, locale: lng }))));
+        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps).map((a) => ({ ...a, locale: turn.lng }))));
       },
     };
     const settings = this.deps.checkIns;
@@ -177,7 +189,7 @@ export class AfterscanBot extends ActivityHandler {
       turn.checkIns = {
         days: settings.days,
         available: () => settings.store.pendingFor(this.userKey(context)).length === 0,
-        schedule: () => this.scheduleCheckIns(context, settings, lng),
+        schedule: () => this.scheduleCheckIns(context, settings, turn.lng),
       };
     }
     setTurn(context, turn);
@@ -199,20 +211,38 @@ export class AfterscanBot extends ActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     const text = messageText(context.activity);
-    const flag = text ? this.screenText(text, turn.lng) : null;
+    let flag = text ? this.screenText(text, turn.lng) : null;
     if (flag?.level === 'emergency') {
       await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       await this.afterEmergency(context, turn, flag);
       return;
     }
     await this.loadState(context, turn);
+    const channelLng = turn.lng;
+    this.applyChosenLanguage(turn);
+    const detected = this.detectFirstLanguage(context, turn, text);
+    if (turn.lng !== channelLng && text) {
+      // The screen above read the channel's language; the patient chose another: read it again.
+      const again = this.screenText(text, turn.lng);
+      if (again && (!flag || rank(again.level) < rank(flag.level))) flag = again;
+      if (flag?.level === 'emergency') {
+        await turn.send(...adviceMessages(turn, flagDisposition(flag)));
+        await this.afterEmergency(context, turn, flag);
+        return;
+      }
+    }
     if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, text, this.keywordActions(context, turn)))) return;
+    if (detected) {
+      await turn.send({ kind: 'text', text: turn.t('common:language.detected') });
+      if (turn.languages.isDraft(turn.lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
+    }
     if (turn.profile.optedOut) {
       // Opted out (SMS STOP): nothing unprompted, but a red flag the patient typed is still answered.
       if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       return;
     }
     const dc = await this.dialogs.createContext(context);
+    if (!flag && (await this.handleLanguage(dc, turn, text))) return;
     const floor = turn.session.floor;
     if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
       turn.session.floor = flag;
@@ -256,9 +286,52 @@ export class AfterscanBot extends ActivityHandler {
     }
   }
 
+  /** Applies the user's kept language choice; true when it changed the turn's language. */
+  private applyChosenLanguage(turn: Turn): boolean {
+    const chosen = turn.profile.language;
+    if (!chosen || chosen === turn.lng || !turn.languages.languages.includes(chosen)) return false;
+    turn.useLanguage(chosen);
+    return true;
+  }
+
+  /**
+   * Language choice at any turn: "language" opens the menu; a language's name ("polski")
+   * switches at once. True when the turn was taken.
+   */
+  private async handleLanguage(dc: DialogContext, turn: Turn, text: string): Promise<boolean> {
+    const { languages } = turn;
+    if (languages.languages.length < 2 || !text) return false;
+    if (languages.isLanguageCommand(text)) {
+      await dc.beginDialog(DialogIds.language);
+      return true;
+    }
+    const named = languages.named(text);
+    if (named && named !== turn.lng && !answersActiveQuestion(dc, turn, text)) {
+      await confirmLanguage(turn, named);
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await this.begin(dc, turn);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * First contact on a channel with no locale (SMS): the first message's language, when clear,
+   * else the default, is kept as the user's language. True when the patient should be told.
+   */
+  private detectFirstLanguage(context: TurnContext, turn: Turn, text: string): boolean {
+    if (!turn.caps.carrierKeywords || context.activity.locale || turn.profile.language || turn.session.consented || !text) return false;
+    if (turn.languages.languages.length < 2) return false;
+    const detected = turn.languages.detect(text);
+    turn.profile.language = detected ?? turn.lng;
+    if (detected && detected !== turn.lng) turn.useLanguage(detected);
+    return true;
+  }
+
   private async startIfIdle(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
+    this.applyChosenLanguage(turn);
     const dc = await this.dialogs.createContext(context);
     if (!dc.activeDialog && !turn.profile.optedOut) await this.begin(dc, turn);
   }

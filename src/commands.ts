@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { findLocalesDir } from './localesDir';
 
-export const COMMANDS = ['help', 'menu', 'restart', 'start', 'stop', 'human', 'forget', 'why', 'about'] as const;
+export const COMMANDS = ['help', 'menu', 'restart', 'start', 'stop', 'human', 'forget', 'why', 'about', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const TOPICS = ['bloodThinners', 'travel', 'exercise', 'recovery', 'dDimer', 'repeatScan', 'otherCauses'] as const;
 export type Topic = (typeof TOPICS)[number];

@@ -45,6 +45,8 @@ const schema = z.object({
   CARE_TEAM_CONTACT: optionalText,
   REPEAT_SCAN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,2}(-\d{1,2})?$/, 'a number of days like 7 or a range like 6-8').optional()),
   DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.string().default('en')),
+  LANGUAGES: z.preprocess(blankToUndefined, z.string().regex(/^\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*(\s*,\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*\s*$/, 'a comma-separated list of language tags, e.g. en,es,pl').optional()),
+  ALLOW_DRAFT_LANGUAGES: z.preprocess(blankToUndefined, z.string().toLowerCase().refine((v) => v in ONOFF, 'on or off').optional()),
   AUDIT_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'at least 16 characters').optional()),
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   CHECKIN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^(off|\d{1,2}(,\d{1,2})*)$/, 'days after the chat, like 2,7, or off').default('2,7')),
@@ -86,6 +88,10 @@ export interface Config {
   /** The usual repeat-scan window in days, when the deployment states it. */
   repeatScanDays?: { min: number; max: number };
   defaultLocale: string;
+  /** Languages the deployment enables (null: every complete one); further limited by review status. */
+  languages: readonly string[] | null;
+  /** Offer languages whose translation is still a draft (default: on in development, off in production). */
+  allowDraftLanguages: boolean;
   maxBodyBytes: number;
   /** Key for the audit pseudonyms; generated into DATA_DIR when not given. */
   auditKey?: string;
@@ -163,6 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     careTeamContact: e.CARE_TEAM_CONTACT,
     repeatScanDays: parseWindow(e.REPEAT_SCAN_DAYS),
     defaultLocale: e.DEFAULT_LOCALE,
+    languages: e.LANGUAGES ? e.LANGUAGES.split(',').map((l) => l.trim()) : null,
+    allowDraftLanguages: (e.ALLOW_DRAFT_LANGUAGES ? ONOFF[e.ALLOW_DRAFT_LANGUAGES] : e.NODE_ENV === 'production' ? 'off' : 'on') === 'on',
     maxBodyBytes: e.MAX_BODY_BYTES,
     auditKey: e.AUDIT_KEY,
     retentionDays: e.RETENTION_DAYS,
@@ -183,5 +191,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   };
   return Object.freeze({ ...config, bot: Object.freeze(config.bot), checkInDays: Object.freeze(config.checkInDays) as number[],
     webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }),
-    limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins) });
+    limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins),
+    languages: config.languages ? Object.freeze([...config.languages]) : null });
 }

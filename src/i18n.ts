@@ -3,6 +3,8 @@ import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { findLocalesDir } from './localesDir';
 import { localeProblems } from './localeCheck';
+import { CONTENT_VERSION } from './content/version';
+import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta, type LanguagePolicy, type ReviewStatus } from './languages';
 
 /** Message namespaces: one JSON file each under locales/<lng>/. Lexicons are data, not messages. */
 export const MESSAGE_NAMESPACES = ['common', 'welcome', 'explain', 'symptoms', 'outcome', 'faq'] as const;
@@ -40,12 +42,16 @@ function memoise(t: TFunction): TFunction {
 }
 
 export interface Localizer {
-  /** Languages whose every file and key matches English (S6). */
+  /** Languages offered: complete (S6), enabled by the deployment, and reviewed unless drafts are allowed. */
   languages: readonly string[];
-  /** The best supported language for a channel locale such as "es-MX", else the default. */
-  negotiate(locale: string | undefined): string;
+  /** The language for the first offered of these locale tags ("pt-BR" → "pt", "zh-CN" → "zh-Hans"), else the default. */
+  negotiate(...locales: (string | undefined)[]): string;
   /** A translator fixed to one language for the whole turn. */
   fixedT(lng: string): TFunction;
+  /** Direction and recorded review of a language. */
+  meta(lng: string): LanguageMeta;
+  /** Review status that counts now: a review of older content counts as a draft (effectiveStatus). */
+  status(lng: string): ReviewStatus;
   instance: i18n;
 }
 
@@ -58,14 +64,22 @@ export function isComplete(localesDir: string, lng: string): boolean {
  * Builds a private i18next instance (never the global one) with every complete language
  * loaded synchronously, so the first turn never waits on I/O.
  */
-export function createLocalizer(defaultLocale = 'en', localesDir: string = findLocalesDir()): Localizer {
-  const languages = fs.readdirSync(localesDir)
+export function createLocalizer(defaultLocale = 'en', localesDir: string = findLocalesDir(), policy: LanguagePolicy = { enabled: null, allowDrafts: true }): Localizer {
+  const complete = fs.readdirSync(localesDir)
     .filter((d) => fs.statSync(path.join(localesDir, d)).isDirectory())
     .filter((lng) => lng === 'en' || isComplete(localesDir, lng))
     .sort();
+  const metas = new Map(complete.map((lng) => [lng, readMeta(localesDir, lng)]));
+  const meta = (lng: string): LanguageMeta => {
+    const found = metas.get(lng);
+    if (!found) throw new Error(`no such language: ${lng}`);
+    return found;
+  };
+  const status = (lng: string): ReviewStatus => effectiveStatus(meta(lng), CONTENT_VERSION);
+  const languages = offeredLanguages(complete, status, policy);
   const resources = Object.fromEntries(languages.map((lng) => [lng,
     Object.fromEntries(MESSAGE_NAMESPACES.map((ns) => [ns, readJson(path.join(localesDir, lng, `${ns}.json`))]))]));
-  const fallback = languages.includes(defaultLocale) ? defaultLocale : 'en';
+  const fallback = matchLanguage(defaultLocale, languages) ?? 'en';
   const instance = i18next.createInstance();
   void instance.init({
     resources,
@@ -78,12 +92,12 @@ export function createLocalizer(defaultLocale = 'en', localesDir: string = findL
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
-  const negotiate = (locale: string | undefined): string => {
-    if (!locale) return fallback;
-    const lower = locale.toLowerCase();
-    return languages.find((l) => l.toLowerCase() === lower)
-      ?? languages.find((l) => l.toLowerCase() === lower.split(/[-_]/)[0])
-      ?? fallback;
+  const negotiate = (...locales: (string | undefined)[]): string => {
+    for (const locale of locales) {
+      const lng = matchLanguage(locale, languages);
+      if (lng) return lng;
+    }
+    return fallback;
   };
   const memos = new Map<string, TFunction>();
   const fixedT = (lng: string): TFunction => {
@@ -91,5 +105,5 @@ export function createLocalizer(defaultLocale = 'en', localesDir: string = findL
     if (!t) memos.set(lng, (t = memoise(instance.getFixedT(lng))));
     return t;
   };
-  return { languages, negotiate, fixedT, instance };
+  return { languages, negotiate, fixedT, meta, status, instance };
 }

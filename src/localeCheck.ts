@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readMeta } from './languages';
 import { findLocalesDir } from './localesDir';
 import { compileLexicon } from './triage/recognizer';
 
@@ -50,6 +51,11 @@ export function requiredKeys(en: Json, lng: string): Map<string, string | string
 /** Every way `lng` falls short of English; empty when the language is complete. */
 export function localeProblems(localesDir: string, lng: string): string[] {
   const problems: string[] = [];
+  try {
+    readMeta(localesDir, lng);
+  } catch (err) {
+    problems.push(`${lng}/meta.json: ${(err as Error).message}`);
+  }
   for (const file of languageFiles(localesDir)) {
     const target = path.join(localesDir, lng, file);
     if (!fs.existsSync(target)) { problems.push(`${lng}/${file}: missing file`); continue; }

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { CommandMatcher } from './commands';
+import type { LanguageDirectory } from './languageDirectory';
 import type { Config } from './config';
 import type { Capabilities, OutMessage } from './rendering';
 import type { Lexicon } from './triage/recognizer';
@@ -36,6 +37,8 @@ export interface Profile {
   lastCheck?: { at: number; legTrend?: LegTrend; level: Disposition['level'] };
   /** Texted STOP on SMS: nothing more is sent until START (red-flag emergency advice excepted, S1). */
   optedOut?: boolean;
+  /** The language the user chose (or that their first SMS was written in): beats the channel's locale. */
+  language?: string;
 }
 
 /** Everything a dialog needs for one turn, fixed to the user's language and channel. */
@@ -53,6 +56,10 @@ export interface Turn {
   repeatWindowCount?: number;
   t: Translate;
   caps: Capabilities;
+  /** The offered languages: names, directions, review status, the language command. */
+  languages: LanguageDirectory;
+  /** Switches this turn (and what it sends from now on) to another offered language. */
+  useLanguage: (lng: string) => void;
   /** The red-flag and answer lexicon of the turn's language. */
   lexicon: Lexicon;
   commands: CommandMatcher;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { matchLanguage } from '../languages';
 import { findLocalesDir } from '../localesDir';
 
 /** The page's own words (locales/<lng>/web.json): title, footer, emergency banner. */
@@ -28,13 +29,11 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .map((e) => e.tag);
 }
 
-/** The first candidate the bot speaks (by exact tag, then by its base language), else the fallback. */
+/** The first candidate the bot speaks (the same matching as the bot's: "pt-BR" → "pt", "zh-CN" → "zh-Hans"), else the fallback. */
 export function pickLanguage(candidates: readonly string[], languages: readonly string[], fallback: string): string {
   for (const candidate of candidates) {
-    const exact = languages.find((l) => l.toLowerCase() === candidate.toLowerCase());
-    if (exact) return exact;
-    const loose = languages.find((l) => l.toLowerCase() === base(candidate));
-    if (loose) return loose;
+    const lng = matchLanguage(candidate, languages);
+    if (lng) return lng;
   }
   return fallback;
 }

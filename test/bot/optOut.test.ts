@@ -5,6 +5,7 @@ import { AfterscanBot, type BotDeps } from '../../src/bot';
 import { carrierKeyword } from '../../src/carrierKeywords';
 import { loadCommands } from '../../src/commands';
 import { loadConfig } from '../../src/config';
+import { buildLanguageDirectory } from '../../src/languageDirectory';
 import { createLocalizer } from '../../src/i18n';
 import { loadLexicon } from '../../src/lexicons';
 import { createLogger } from '../../src/logger';
@@ -15,11 +16,12 @@ const PHONE = '+447700900123';
 function smsBot(onOptOut: BotDeps['onOptOut']): { adapter: TestAdapter; logs: string[] } {
   const logs: string[] = [];
   const storage = new MemoryStorage();
+  const localizer = createLocalizer('en');
   const bot = new AfterscanBot({
     config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' }),
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
-    localizer: createLocalizer('en'),
+    localizer, languages: buildLanguageDirectory(localizer, 'en'),
     lexicon: (lng) => loadLexicon(lng),
     commands: (lng) => loadCommands(lng),
     logger: createLogger('info', new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } })),

@@ -6,6 +6,7 @@ import { createLocalizer } from '../../src/i18n';
 import { loadLexicon } from '../../src/lexicons';
 import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
 import { type CardAttachment } from './cards';
+import { buildLanguageDirectory } from '../../src/languageDirectory';
 import { setTurn, type Profile, type Session, type Translate } from '../../src/turn';
 
 const localizer = createLocalizer('en');
@@ -27,12 +28,13 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
   const profile: Profile = options.profile ?? {};
   const channelId = options.channelId ?? 'test';
   const t = localizer.fixedT('cimode') as unknown as Translate;
+  const languages = buildLanguageDirectory(localizer, 'en');
   const services: Middleware = {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const caps = capabilitiesFor(context.activity.channelId);
       setTurn(context, {
         lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
-        t, caps, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
+        t, caps, languages, useLanguage: () => undefined, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
         now: () => options.now ?? 1_700_000_000_000,
         forget: () => undefined,
         send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.flatMap((m) => render(m, caps))); },

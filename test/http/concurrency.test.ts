@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AfterscanBot } from '../../src/bot';
 import { loadCommands } from '../../src/commands';
 import { loadConfig } from '../../src/config';
+import { buildLanguageDirectory } from '../../src/languageDirectory';
 import { createLocalizer } from '../../src/i18n';
 import { loadLexicon } from '../../src/lexicons';
 import { createLogger } from '../../src/logger';
@@ -29,10 +30,11 @@ describe('H02: turns in one conversation are serialised', () => {
 
   it('two quick messages on slow storage are both applied, in order, without losing an answer', async () => {
     const storage = new SlowStorage();
-    const bot = new AfterscanBot({
+    const localizer = createLocalizer('en');
+  const bot = new AfterscanBot({
       config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', CHECKIN_DAYS: 'off' }),
       conversationState: new ConversationState(storage), userState: new UserState(storage),
-      localizer: createLocalizer('en'), lexicon: (lng) => loadLexicon(lng), commands: (lng) => loadCommands(lng),
+      localizer, languages: buildLanguageDirectory(localizer, 'en'), lexicon: (lng) => loadLexicon(lng), commands: (lng) => loadCommands(lng),
       logger: createLogger('silent'),
     });
     const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'test', conversation: { id: 'slow-1' }, from: { id: 'u' }, recipient: { id: 'b' } } as Partial<Activity>);

@@ -54,7 +54,7 @@ describe('the whole conversation in Spanish (es-MX, Mexico numbers)', () => {
   });
 
   it('falls back to English for a language it does not offer', async () => {
-    const replies = await paciente('de-DE').say('hallo');
+    const replies = await paciente('nl-NL').say('hallo');
     expect(replies[0]!.text).toMatch(/automated helper/);
   });
 });

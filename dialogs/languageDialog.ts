@@ -1,0 +1,42 @@
+import { WaterfallDialog } from 'botbuilder-dialogs';
+import { getTurn, type Turn } from '../src/turn';
+import type { AskOptions } from './askDialog';
+import { DialogIds } from './ids';
+
+const menu = (turn: Turn): AskOptions => ({
+  textKey: 'common:language.choose',
+  reader: 'language',
+  choices: turn.languages.languages.map((lng) => ({ value: lng, label: turn.languages.nameOf(lng) })),
+  fallback: turn.lng,
+});
+
+/**
+ * Says the chosen language is in use, and that its text still awaits translation review
+ * when it does. Shared by the menu and by a language named at any turn ("polski").
+ */
+export async function confirmLanguage(turn: Turn, lng: string): Promise<void> {
+  turn.useLanguage(lng);
+  turn.profile.language = lng;
+  await turn.send({ kind: 'text', text: turn.t('common:language.chosen') });
+  if (turn.languages.isDraft(lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
+}
+
+/**
+ * "Language" typed at any turn: a menu of the offered languages, each in its own name (a
+ * numbered list on SMS). The choice is kept for the user and beats the channel's locale. On
+ * top of a conversation, that conversation then asks its question again in the new language;
+ * on its own, a conversation not yet begun begins.
+ */
+export class LanguageDialog extends WaterfallDialog {
+  constructor() {
+    super(DialogIds.language, [
+      async (step) => step.beginDialog(DialogIds.ask, menu(getTurn(step.context))),
+      async (step) => {
+        const turn = getTurn(step.context);
+        await confirmLanguage(turn, step.result as string);
+        if (step.stack.length === 1 && !turn.session.consented) return step.replaceDialog(DialogIds.main, { from: 'start' });
+        return step.endDialog();
+      },
+    ]);
+  }
+}

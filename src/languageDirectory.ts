@@ -1,0 +1,62 @@
+/**
+ * The offered languages as the conversation sees them: what each is called (to list and to
+ * recognise "polski" or "in English"), the "language" command in every language, and the
+ * first-message detector. Built once at start-up from locales/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { normalizeWords } from './commands';
+import type { Localizer } from './i18n';
+import { buildDetector, wordsOf } from './languageDetect';
+import { findLocalesDir } from './localesDir';
+
+export interface LanguageDirectory {
+  /** Offered languages, in menu order (the default first). */
+  readonly languages: readonly string[];
+  /** A language's own name, as its speakers write it. */
+  nameOf(lng: string): string;
+  /** The writing direction of a language. */
+  dirOf(lng: string): 'ltr' | 'rtl';
+  /** True when the translation of `lng` still awaits review. */
+  isDraft(lng: string): boolean;
+  /** "language", "idioma", "język"…: asks for the language menu, in any offered language. */
+  isLanguageCommand(text: string): boolean;
+  /** The offered language this whole message names ("polski", "in English"), else null. */
+  named(text: string): string | null;
+  /** The language of a first message, when clear (SMS has no locale), else null. */
+  detect(text: string): string | null;
+}
+
+interface CommandsJson { commands: { language?: string[] }; self?: string[] }
+
+const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+export function buildLanguageDirectory(localizer: Localizer, defaultLng: string, localesDir: string = findLocalesDir()): LanguageDirectory {
+  const languages = [...localizer.languages].sort((a, b) => (a === defaultLng ? -1 : b === defaultLng ? 1 : a.localeCompare(b)));
+  const nameOf = (lng: string): string => localizer.fixedT(lng)('common:language.name');
+  const commandPhrases = new Set<string>();
+  const names = new Map<string, string>();
+  const vocab = new Map<string, Set<string>>();
+  for (const lng of languages) {
+    const commands = read(path.join(localesDir, lng, 'commands.json')) as CommandsJson;
+    for (const phrase of commands.commands.language ?? []) commandPhrases.add(normalizeWords(phrase));
+    for (const phrase of [...(commands.self ?? []), nameOf(lng)]) names.set(normalizeWords(phrase), lng);
+    const words = new Set<string>();
+    for (const file of fs.readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
+      wordsOf(read(path.join(localesDir, lng, file)), words);
+    }
+    vocab.set(lng, words);
+  }
+  // A phrase that names a language is never also the language command ("language" vs "english").
+  for (const phrase of names.keys()) commandPhrases.delete(phrase);
+  const detector = buildDetector(vocab);
+  return {
+    languages,
+    nameOf,
+    dirOf: (lng) => localizer.meta(lng).dir,
+    isDraft: (lng) => localizer.status(lng) === 'draft',
+    isLanguageCommand: (text) => commandPhrases.has(normalizeWords(text)),
+    named: (text) => names.get(normalizeWords(text)) ?? null,
+    detect: (text) => detector.detect(text),
+  };
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttons, dispositions, Patient, startApp, texts, type RunningApp, talk } from '../helpers/app';
+
+let running: RunningApp;
+let n = 0;
+beforeAll(async () => { running = await startApp({ REGION: 'eu', CHECKIN_DAYS: 'off' }); });
+afterAll(async () => { await running.stop(); });
+
+const patient = (locale: string, channel = 'test', user?: string): Patient => {
+  n += 1;
+  return new Patient(running.url, `lang-${n}`, channel, locale, user ?? `lang-user-${n}`);
+};
+const offered = (): readonly string[] => running.app.localizer.languages;
+const nameOf = (lng: string): string => running.app.localizer.fixedT(lng)('common:language.name');
+
+describe('choosing the language', () => {
+  it('"language" at any turn lists every offered language by its own name, and the choice is used at once', async () => {
+    const p = patient('en-GB');
+    await talk(p, ['hi', 'yes go on']);
+    const menu = await p.say('language');
+    expect(buttons(menu)).toEqual(offered().map(nameOf));
+    const chosen = await p.say('Español');
+    expect(chosen.every((r) => r.locale === 'es')).toBe(true);
+    expect(texts(chosen)).toMatch(/le hablaré en español/);
+    expect(texts(chosen)).toMatch(/traducción nueva/); // Spanish is a draft: the bot says so
+    // ...and the question that was on screen is asked again, in Spanish.
+    expect(buttons(chosen).length).toBeGreaterThan(0);
+    expect(buttons(chosen).every((b) => !/^(Yes|No|Carry on)$/.test(b))).toBe(true);
+  });
+
+  it('the language command works in another language\'s word too ("idioma" in an English chat)', async () => {
+    const p = patient('en-GB');
+    await p.say('hi');
+    expect(buttons(await p.say('idioma'))).toContain('English');
+  });
+
+  it('an explicit choice is kept for the user and beats the channel\'s locale in a later conversation', async () => {
+    const user = `keeper-${n}`;
+    const first = patient('en-GB', 'test', user);
+    await first.say('hi');
+    await first.say('español');
+    const later = patient('en-US', 'test', user);
+    const replies = await later.say('hello');
+    expect(replies[0]!.locale).toBe('es');
+    expect(replies[0]!.text).toMatch(/asistente automático/);
+  });
+
+  it('S1: after choosing Spanish on an English channel, a Spanish red flag is caught (screen re-run in the chosen language)', async () => {
+    const p = patient('en-GB');
+    await p.say('hi');
+    await p.say('español');
+    const replies = await p.say('me desmayé hace un rato');
+    expect(dispositions(replies)).toEqual([expect.objectContaining({ level: 'emergency' })]);
+    expect(replies[0]!.locale).toBe('es');
+  });
+
+  it('S1: an English red flag is still caught after choosing another language', async () => {
+    const p = patient('en-GB');
+    await p.say('hi');
+    await p.say('español');
+    expect(dispositions(await p.say('I passed out')).map((d) => d.level)).toEqual(['emergency']);
+  });
+
+  it('a language name that answers the question on screen is not taken as a switch; an unknown choice is asked again', async () => {
+    const p = patient('en-GB');
+    await p.say('hi');
+    await p.say('language');
+    const again = await p.say('klingon');
+    expect(texts(again)).toMatch(/did not understand/);
+    expect(buttons(again)).toEqual(offered().map(nameOf));
+  });
+});
+
+describe('SMS: no locale, so the first message\'s language is used', () => {
+  const sms = (): Patient => patient('', 'sms', `+4477009${String(n).padStart(5, '0')}`);
+
+  it('a first text in Spanish is answered in Spanish, with how to change language', async () => {
+    const p = sms();
+    const replies = await p.send({ type: 'message', text: 'hola, me hicieron una ecografía de la pierna', locale: undefined });
+    expect(replies[0]!.text).toMatch(/Le responderé en español/);
+    expect(texts(replies)).toMatch(/asistente automático/);
+    // ...and the choice sticks for the next texts.
+    const next = await p.send({ type: 'message', text: 'no', locale: undefined });
+    expect(next.every((r) => r.locale === 'es')).toBe(true);
+  });
+
+  it('a first text in English is answered in English with the same offer', async () => {
+    const replies = await sms().send({ type: 'message', text: 'hello I had a scan on my leg today', locale: undefined });
+    expect(replies[0]!.text).toMatch(/I will reply in English/);
+    expect(texts(replies)).toMatch(/automated helper/);
+  });
+
+  it('S1: a red flag in the first text wins over everything else', async () => {
+    const replies = await sms().send({ type: 'message', text: 'me falta el aire', locale: undefined });
+    expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
+  });
+
+  it('the SMS language menu is numbered and a number chooses', async () => {
+    const p = sms();
+    await p.send({ type: 'message', text: 'hello', locale: undefined });
+    const menu = await p.send({ type: 'message', text: 'language', locale: undefined });
+    const list = texts(menu);
+    offered().forEach((lng, i) => expect(list).toContain(`${i + 1}) ${nameOf(lng)}`));
+    const es = offered().indexOf('es') + 1;
+    const chosen = await p.send({ type: 'message', text: String(es), locale: undefined });
+    expect(chosen[0]!.locale).toBe('es');
+  });
+});
