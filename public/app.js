@@ -60,6 +60,8 @@
       directLine,
       store,
       locale,
+      // Arabic and Urdu: the page says rtl (from locales/<lng>/meta.json), and Web Chat lays out to match.
+      dir: document.documentElement.dir || 'auto',
       nonce,
       // No userID: the server binds a dl_ user id to the token (Azure embeds it in the token; the
       // local endpoint sets from.id itself), and Web Chat refuses dl_ ids passed in by a page.

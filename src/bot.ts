@@ -181,7 +181,7 @@ export class AfterscanBot extends ActivityHandler {
       now: this.now,
       forget: () => { context.turnState.set(FORGET_KEY, true); },
       send: async (...messages: OutMessage[]) => {
-        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps).map((a) => ({ ...a, locale: turn.lng }))));
+        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps, this.deps.languages.dirOf(turn.lng)).map((a) => ({ ...a, locale: turn.lng }))));
       },
     };
     const settings = this.deps.checkIns;

@@ -45,6 +45,8 @@ export interface AdaptiveCard {
   speak?: string;
   /** Shown by a host that cannot render the card. */
   fallbackText?: string;
+  /** Right-to-left languages (Arabic, Urdu): the host lays the card out from the right. */
+  rtl?: boolean;
 }
 
 export interface CardAttachment {

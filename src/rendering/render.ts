@@ -87,6 +87,9 @@ function renderRich(message: OutMessage, caps: Capabilities): OutActivity {
  * Renders one channel-neutral message for a channel's capabilities. Returns several activities
  * when SMS needs the text cut; every piece of triage advice carries its disposition entity once (S4).
  */
-export function render(message: OutMessage, caps: Capabilities): OutActivity[] {
-  return caps.text === 'plain' ? renderPlain(message, caps) : [renderRich(message, caps)];
+export function render(message: OutMessage, caps: Capabilities, direction: 'ltr' | 'rtl' = 'ltr'): OutActivity[] {
+  if (caps.text === 'plain') return renderPlain(message, caps);
+  const activity = renderRich(message, caps);
+  if (direction === 'rtl') for (const card of activity.attachments ?? []) card.content.rtl = true;
+  return [activity];
 }

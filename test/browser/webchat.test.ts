@@ -191,4 +191,24 @@ describe.runIf(available)('web chat in a real browser', () => {
     await es.getByText(welcome.slice(0, 30), { exact: false }).first().waitFor({ timeout: 10_000 });
     await context.close();
   });
+
+  it('right-to-left: an Arabic browser gets the page, Web Chat and the advice cards laid out right to left', async () => {
+    const context = await browser.newContext({ locale: 'ar-EG', viewport: { width: 390, height: 844 } });
+    const ar = await context.newPage();
+    await ar.goto(`${running.url}/`);
+    expect(await ar.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    const common = readLocale('ar', 'common') as { choices: Record<string, string> };
+    const welcome = String((readLocale('ar', 'welcome') as { hello: string }).hello).replace('{{emergencyNumber}}', '999');
+    await ar.getByText(welcome.slice(0, 20), { exact: false }).first().waitFor({ timeout: 10_000 });
+    // Web Chat's own root follows the page's direction (its bubbles and buttons flip).
+    expect(await ar.locator('#webchat [dir]').first().getAttribute('dir')).toBe('rtl');
+    const box = ar.getByRole('toolbar').getByRole('button', { name: common.choices.consentYes!, exact: true }).first();
+    await box.waitFor({ timeout: 10_000 });
+    // Right to left: the first suggested action sits at the right-hand edge of the chat.
+    const chat = await ar.locator('#webchat').boundingBox();
+    const first = await box.boundingBox();
+    expect(first && chat && first.x + first.width > chat.x + chat.width / 2).toBe(true);
+    await ar.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic-rtl.png') });
+    await context.close();
+  });
 });
