@@ -4,8 +4,12 @@ import { countSms } from './smsSegments';
 const LEVELS: readonly { cut: RegExp; join: string }[] = [
   { cut: /\n{2,}/, join: '\n\n' },
   { cut: /\n/, join: '\n' },
-  { cut: /(?<=[.!?:;])\s+/, join: ' ' },
+  // Sentence ends, including Arabic ؟ ؛ and the Urdu full stop ۔
+  { cut: /(?<=[.!?:;\u061f\u061b\u06d4])\s+/, join: ' ' },
+  // Chinese sentence ends are full-width and followed by no space.
+  { cut: /(?<=[\u3002\uff01\uff1f\uff1b])\s*/, join: '' },
   { cut: /\s+/, join: ' ' },
+  { cut: /(?<=[\uff0c\u3001])/, join: '' },
 ];
 
 /** Packs pieces greedily into as few texts as fit, keeping their order. */
@@ -36,7 +40,8 @@ function cut(text: string, fits: (text: string) => boolean, level: number): stri
 
 /**
  * Splits a text into messages of at most `maxSegments` SMS segments each, cutting at paragraph
- * breaks first, then lines, then sentences, and at words only when a sentence alone is too long.
+ * breaks first, then lines, then sentences (in Latin, Arabic-script and Chinese punctuation), and at
+ * words (or Chinese commas) only when a sentence alone is too long.
  * Each piece is counted on its own, so a piece without accents can go as cheaper GSM-7.
  */
 export function splitForSms(text: string, maxSegments: number): string[] {

@@ -39,12 +39,17 @@ describe('SMS, as the Twilio connector speaks it', () => {
     expect(texts(replies)).toMatch(/Is that OK\?[^\n]*\n\n1\) Yes, go on\n2\) No thanks\n3\) Yes, I am a carer\n4\) I am a health worker$/);
   });
 
-  for (const [lng, locale, first] of [['en', 'en-GB', 'hi'], ['es', 'es-ES', 'hola']] as const) {
+  const LANGUAGES = [['en', 'en-GB', 'hi'], ['es', 'es-ES', 'hola'], ['fr', 'fr-FR', 'bonjour'], ['de', 'de-DE', 'hallo'], ['pl', 'pl-PL', 'dzień dobry'],
+    ['pt', 'pt-BR', 'olá'], ['ro', 'ro-RO', 'bună ziua'], ['ar', 'ar-EG', 'مرحبا'], ['ur', 'ur-PK', 'السلام علیکم'], ['zh-Hans', 'zh-CN', '你好']] as const;
+  for (const [lng, locale, first] of LANGUAGES) {
     it(`H02 H04: ${lng}, the whole check answered by number, every message within two segments where possible`, async () => {
       const turns = await talk(sms(locale), [first, ...BY_NUMBER]);
       console.log(transcript(`${lng}, self-care path answered by number`, turns));
       const replies = turns.flatMap(([, r]) => r);
       expect(dispositions(replies).map((d) => d.level)).toEqual(['self-care']);
+      expect(replies.every((r) => r.locale === lng)).toBe(true);
+      // Arabic, Urdu, Chinese, Polish, Romanian… fall outside GSM-7 and are counted as UCS-2 (70/67 per segment).
+      if (!['en'].includes(lng)) expect(replies.some((r) => countSms(r.text ?? '').charset === 'UCS-2')).toBe(true);
       for (const r of replies) {
         expect(r.attachments).toBeUndefined();
         expect(r.suggestedActions).toBeUndefined();

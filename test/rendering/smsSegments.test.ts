@@ -52,4 +52,17 @@ describe('splitting for SMS', () => {
     expect(pieces.every((p) => p.endsWith('.'))).toBe(true);
     expect(pieces.every((p) => countSms(p).segments === 1)).toBe(true);
   });
+
+  it('cuts Urdu and Arabic at their own sentence ends (۔ ؟), and Chinese at 。 without losing a character', () => {
+    const urdu = 'یہ ایک چھوٹا سا جملہ ہے جو کافی لمبا ہے۔ '.repeat(6).trim();
+    const pieces = splitForSms(urdu, 1);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((p) => p.endsWith('۔') && countSms(p).charset === 'UCS-2' && countSms(p).segments === 1)).toBe(true);
+    const arabic = 'هل تشعر بضيق في التنفس الآن أو ألم في الصدر؟ '.repeat(5).trim();
+    expect(splitForSms(arabic, 1).every((p) => p.endsWith('؟'))).toBe(true);
+    const chinese = '如果您胸口痛或者喘不上气，请马上拨打急救电话。'.repeat(8);
+    const zh = splitForSms(chinese, 1);
+    expect(zh.join('')).toBe(chinese);
+    expect(zh.every((p) => p.endsWith('。') && countSms(p).segments === 1)).toBe(true);
+  });
 });
