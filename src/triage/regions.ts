@@ -17,6 +17,9 @@ export const REGIONS = {
   fr: { emergencyNumber: '15', urgentNumber: '116 117' },
   de: { emergencyNumber: '112', urgentNumber: '116 117' },
   pl: { emergencyNumber: '112', urgentNumber: null },
+  // Portugal and Romania: the reference's "European Union (any)" row (112, urgent line country-specific).
+  pt: { emergencyNumber: '112', urgentNumber: null },
+  ro: { emergencyNumber: '112', urgentNumber: null },
   us: { emergencyNumber: '911', urgentNumber: null },
   ca: { emergencyNumber: '911', urgentNumber: '811' },
   mx: { emergencyNumber: '911', urgentNumber: null },

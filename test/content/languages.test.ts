@@ -44,7 +44,7 @@ describe('review status per language (locales/<lng>/meta.json)', () => {
     expect(meta.contentVersion).toBe(CONTENT_VERSION);
   });
 
-  it('a review covers one content version: reviewed text of older content counts as a draft again', () => {
+  it('H06: a review covers one content version: reviewed text of older content counts as a draft again', () => {
     const meta: LanguageMeta = { englishName: 'Polish', dir: 'ltr', status: 'approved', reviewedBy: 'A. Nowak', reviewedOn: '2026-10-01', contentVersion: '2026.10.1' };
     expect(effectiveStatus(meta, '2026.10.1')).toBe('approved');
     expect(effectiveStatus(meta, '2026.11.1')).toBe('draft');
@@ -59,7 +59,7 @@ describe('review status per language (locales/<lng>/meta.json)', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('H03: production offers only English and reviewed languages unless the deployment opts in to drafts', () => {
+  it('H03 H06: production offers only English and reviewed languages unless the deployment opts in to drafts', () => {
     const status = (lng: string): 'source' | 'draft' | 'approved' => (lng === 'en' ? 'source' : lng === 'pl' ? 'approved' : 'draft');
     expect(offeredLanguages(['en', 'es', 'pl'], status, { enabled: null, allowDrafts: false })).toEqual(['en', 'pl']);
     expect(offeredLanguages(['en', 'es', 'pl'], status, { enabled: null, allowDrafts: true })).toEqual(['en', 'es', 'pl']);

@@ -34,7 +34,7 @@ describe('choosing the language', () => {
     expect(buttons(await p.say('idioma'))).toContain('English');
   });
 
-  it('an explicit choice is kept for the user and beats the channel\'s locale in a later conversation', async () => {
+  it('H03: an explicit choice is kept for the user and beats the channel\'s locale in a later conversation', async () => {
     const user = `keeper-${n}`;
     const first = patient('en-GB', 'test', user);
     await first.say('hi');
@@ -45,7 +45,7 @@ describe('choosing the language', () => {
     expect(replies[0]!.text).toMatch(/asistente automático/);
   });
 
-  it('S1: after choosing Spanish on an English channel, a Spanish red flag is caught (screen re-run in the chosen language)', async () => {
+  it('S1 H17: after choosing Spanish on an English channel, a Spanish red flag is caught (screen re-run in the chosen language)', async () => {
     const p = patient('en-GB');
     await p.say('hi');
     await p.say('español');
@@ -54,7 +54,7 @@ describe('choosing the language', () => {
     expect(replies[0]!.locale).toBe('es');
   });
 
-  it('S1: an English red flag is still caught after choosing another language', async () => {
+  it('S1 H17: an English red flag is still caught after choosing another language', async () => {
     const p = patient('en-GB');
     await p.say('hi');
     await p.say('español');
@@ -90,7 +90,7 @@ describe('SMS: no locale, so the first message\'s language is used', () => {
     expect(texts(replies)).toMatch(/automated helper/);
   });
 
-  it('S1: a red flag in the first text wins over everything else', async () => {
+  it('S1 H17: a red flag in the first SMS text, in Spanish, wins over everything else', async () => {
     const replies = await sms().send({ type: 'message', text: 'me falta el aire', locale: undefined });
     expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
   });
