@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const paths = allPaths();
   fs.mkdirSync(OUT, { recursive: true });
   let n = 0;
-  for (const lng of ['en', 'es']) {
+  for (const lng of app.localizer.languages) {
     for (const channel of CHANNELS) {
       const walks: [Path, Exchange[]][] = [];
       for (const p of paths) walks.push([p, await walkPath(url, p, channel, lng, `tx-${(n += 1)}`)]);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(OUT, 'flow.md'), mermaid(paths));
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(`wrote ${n} transcripts (${paths.length} paths × 2 languages × ${CHANNELS.length} channels) and flow.md to ${OUT}`);
+  console.log(`wrote ${n} transcripts (${paths.length} paths × ${app.localizer.languages.length} languages × ${CHANNELS.length} channels) and flow.md to ${OUT}`);
 }
 
 main().catch((error: unknown) => {

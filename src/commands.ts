@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findLocalesDir } from './localesDir';
+import { foldText } from './triage/recognizer/tokenize';
 
 export const COMMANDS = ['help', 'menu', 'restart', 'start', 'stop', 'human', 'forget', 'why', 'about', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];
 export const TOPICS = ['bloodThinners', 'travel', 'exercise', 'recovery', 'dDimer', 'repeatScan', 'otherCauses'] as const;
 export type Topic = (typeof TOPICS)[number];
 
-/** Lower case, accents folded, punctuation to spaces, apostrophes dropped ("can't" = "cant"). */
+/**
+ * Lower case, accents folded, punctuation to spaces, apostrophes dropped ("can't" = "cant"),
+ * Arabic/Urdu letter variants folded and Chinese split into characters: the red-flag
+ * tokenizer's folding, so commands and labels match however a keyboard typed them.
+ */
 export function normalizeWords(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-    .replace(/['’`]/g, '').replace(/[^\p{L}\p{N}?]+/gu, ' ').trim();
+  return foldText(text);
 }
 
 export interface CommandMatcher {
@@ -38,7 +42,7 @@ const containsAny = (padded: string, phrases: readonly string[]): boolean => phr
 
 export function compileCommands(file: CommandsFile): CommandMatcher {
   const exact = new Map<string, Command>();
-  for (const cmd of COMMANDS) for (const phrase of file.commands[cmd] ?? []) exact.set(normalizeWords(phrase), cmd);
+  for (const cmd of COMMANDS) for (const phrase of file.commands[cmd] ?? []) if (normalizeWords(phrase) !== '') exact.set(normalizeWords(phrase), cmd);
   const pad = (phrases: readonly string[] = []): string[] => phrases.map(padWords);
   const topics = TOPICS.map((topic) => ({ topic, phrases: pad(file.topics[topic]) }));
   const right = pad(file.teachBack.right);

@@ -22,7 +22,18 @@ export function screen(recognition: Recognition): Flag | null {
 /**
  * The screen as the bot runs it: the message read with every given lexicon (the conversation's
  * language first, then English, so an English red flag is never missed in another language).
+ * Where the conversation's own lexicon read the same words, its reading stands: it knows that
+ * language's negation and context ("pas de palpitations"), which English would read as a report.
  */
 export function screenText(text: string, lexicons: readonly Lexicon[]): Flag | null {
-  return screen({ findings: lexicons.flatMap((lex) => recognize(text, lex).findings), trends: [], level: null });
+  const [own, ...others] = lexicons;
+  if (!own) return null;
+  const findings = recognize(text, own).findings;
+  const ownSpans = findings.map((f) => [f.start, f.end] as const);
+  for (const lex of others) {
+    for (const f of recognize(text, lex).findings) {
+      if (!ownSpans.some(([start, end]) => f.start < end && start < f.end)) findings.push(f);
+    }
+  }
+  return screen({ findings, trends: [], level: null });
 }

@@ -10,7 +10,8 @@ const patient = (locale: string, channel = 'test', user?: string): Patient => {
   n += 1;
   return new Patient(running.url, `lang-${n}`, channel, locale, user ?? `lang-user-${n}`);
 };
-const offered = (): readonly string[] => running.app.localizer.languages;
+/** The menu's order: the default language first, then the others by code. */
+const offered = (): readonly string[] => ['en', ...running.app.localizer.languages.filter((l) => l !== 'en')];
 const nameOf = (lng: string): string => running.app.localizer.fixedT(lng)('common:language.name');
 
 describe('choosing the language', () => {

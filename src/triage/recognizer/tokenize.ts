@@ -30,6 +30,7 @@ export interface Tokens {
  */
 const FOLD_LETTERS: Readonly<Record<number, string>> = {
   0x142: 'l', 0xdf: 'ss', // Polish ł and German ß, often typed as l and ss on foreign keyboards
+  0x153: 'oe', 0xe6: 'ae', // French œ (cœur = coeur) and æ
   0x649: '\u064a', 0x6cc: '\u064a', 0x629: '\u0647', 0x6a9: '\u0643', 0x6c1: '\u0647', 0x6be: '\u0647',
 };
 
@@ -153,6 +154,49 @@ export function tokenize(text: string): Tokens {
   }
   flush();
   return { words, starts, ends, brk, asked };
+}
+
+/**
+ * The same folding as tokenize(), as one string for whole-phrase matching (commands, button
+ * labels): words separated by single spaces, each Chinese character a word, question marks
+ * (? ？ ؟) kept as "?". "Can’t  Breathe!" → "cant breathe"; "我会打120" → "我 会 打 120".
+ */
+export function foldText(text: string): string {
+  let out = '';
+  let gap = false;
+  const word = (piece: string): void => {
+    if (gap && out.length > 0) out += ' ';
+    out += piece;
+    gap = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let piece: string | null;
+    if (c < 128) {
+      if (c >= 97 && c <= 122) piece = text[i] as string;
+      else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
+      else if (c >= 48 && c <= 57) piece = text[i] as string;
+      else piece = null;
+    } else {
+      piece = foldNonAscii(c);
+    }
+    if (piece !== null && c >= 0x3400 && isIdeograph(c)) {
+      gap = true;
+      word(piece);
+      gap = true;
+    } else if (piece !== null) {
+      word(piece);
+    } else if (isJoiner(c)) {
+      continue;
+    } else if (c === 63 || c === 0xff1f || c === 0x61f) {
+      gap = true;
+      word('?');
+      gap = true;
+    } else {
+      gap = true;
+    }
+  }
+  return out;
 }
 
 /** Tokens of a lexicon phrase word, without offsets: the same folding as patient text. */
