@@ -31,13 +31,13 @@ export interface Capabilities {
 /** Web Chat, Direct Line, the Emulator and the SDK's test channel: cards, markdown, suggested actions. */
 const RICH: Capabilities = {
   text: 'markdown', cards: true, choices: 'suggestedActions', numberedChoices: false,
-  maxActions: 10, maxSegments: null, carrierKeywords: false,
+  maxActions: 12, maxSegments: null, carrierKeywords: false,
 };
 
 /** Unknown channels get the most conservative rendering: plain text and numbered choices. */
 export const PLAIN: Capabilities = {
   text: 'plain', cards: false, choices: 'numbered', numberedChoices: true,
-  maxActions: 9, maxSegments: null, carrierKeywords: false,
+  maxActions: 12, maxSegments: null, carrierKeywords: false,
 };
 
 export const CAPABILITIES: Readonly<Record<string, Capabilities>> = {
@@ -47,7 +47,7 @@ export const CAPABILITIES: Readonly<Record<string, Capabilities>> = {
   test: RICH,
   msteams: {
     text: 'teams', cards: true, choices: 'cardButtons', numberedChoices: false,
-    maxActions: 10, maxSegments: null, carrierKeywords: false,
+    maxActions: 12, maxSegments: null, carrierKeywords: false,
   },
   /** Azure Bot Service's Twilio connector: plain text, two segments a message where possible. */
   sms: { ...PLAIN, maxSegments: 2, carrierKeywords: true },

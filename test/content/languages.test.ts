@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
+import { CAPABILITIES, PLAIN } from '../../src/rendering/capabilities';
 import { CONTENT_VERSION } from '../../src/content/version';
 import { createLocalizer } from '../../src/i18n';
 import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta } from '../../src/languages';
@@ -20,6 +21,12 @@ describe('choosing a language from a locale tag', () => {
     ['nl-NL', null], ['ja-JP', null], ['', null], ['x'.repeat(40), null],
   ])('%s → %s', (tag, lng) => {
     expect(matchLanguage(tag, TEN)).toBe(lng);
+  });
+
+  it('the language menu fits on every channel: each shows at least as many choices as there are languages', () => {
+    const count = createLocalizer('en').languages.length;
+    for (const [channel, caps] of Object.entries(CAPABILITIES)) expect(caps.maxActions, channel).toBeGreaterThanOrEqual(count);
+    expect(PLAIN.maxActions).toBeGreaterThanOrEqual(count);
   });
 
   it('a language the deployment does not offer is never chosen through an alias', () => {
