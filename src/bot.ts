@@ -196,10 +196,15 @@ export class AfterscanBot extends ActivityHandler {
     return turn;
   }
 
-  /** Red flags in the turn's language and in English, so an English red flag is never missed. */
+  /**
+   * Red flags in the turn's language, in English (so an English red flag is never missed), and
+   * in the language the message itself is written in when that is clearly a third one (H17).
+   */
   screenText(text: string, lng: string): Flag | null {
-    const own = this.deps.lexicon(lng);
-    return screenText(text, lng === 'en' ? [own] : [own, this.deps.lexicon('en')]);
+    const langs = new Set([lng, 'en']);
+    const written = this.deps.languages.detect(text);
+    if (written) langs.add(written);
+    return screenText(text, [...langs].map((l) => this.deps.lexicon(l)));
   }
 
   /** Forgets the dialog stack (used by the error boundary). */
@@ -213,6 +218,8 @@ export class AfterscanBot extends ActivityHandler {
     const text = messageText(context.activity);
     let flag = text ? this.screenText(text, turn.lng) : null;
     if (flag?.level === 'emergency') {
+      // In the patient's chosen language when state can be read; never wait on it otherwise (S1).
+      await this.loadState(context, turn).then(() => this.applyChosenLanguage(turn), () => undefined);
       await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       await this.afterEmergency(context, turn, flag);
       return;

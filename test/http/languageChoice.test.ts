@@ -107,3 +107,14 @@ describe('SMS: no locale, so the first message\'s language is used', () => {
     expect(chosen[0]!.locale).toBe('es');
   });
 });
+
+describe('H17: a red flag written in a third language', () => {
+  it('S1 H17: an English web chat gets a Polish or Chinese red flag right (the message\'s own language is screened too)', async () => {
+    for (const [text, lng] of [['nie mogę złapać tchu, dusi mnie', 'pl'], ['我喘不过气来，胸口很痛', 'zh-Hans'], ['je n\'arrive plus à respirer', 'fr']] as const) {
+      if (!offered().includes(lng)) continue;
+      const p = patient('en-GB', 'webchat');
+      await p.say('hi');
+      expect(dispositions(await p.say(text)).map((d) => d.level), text).toEqual(['emergency']);
+    }
+  });
+});
