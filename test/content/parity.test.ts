@@ -52,3 +52,31 @@ describe('S6: complete languages only', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });
+
+describe('plural forms in use', () => {
+  const localizer = createLocalizer('en');
+  const COUNTS = [0, 1, 2, 3, 4, 5, 11, 12, 21, 22, 25, 100, 101, 1_000_000];
+
+  for (const lng of localizer.languages) {
+    it(`${lng}: every plural message has a form of its own for each count (never English, never the bare key)`, () => {
+      const t = localizer.fixedT(lng);
+      const en = localizer.fixedT('en');
+      for (const key of ['outcome:soon.window', 'outcome:followUp.offer', 'outcome:followUp.booked', 'faq:answers.repeatScanWindow']) {
+        for (const count of COUNTS) {
+          const text = t(key, { count, days: String(count), min: 1, max: count, careTeam: 'X' });
+          expect(text, `${lng} ${key} ${count}`).not.toBe(key.split(':')[1]);
+          expect(text, `${lng} ${key} ${count}`).toContain(String(count));
+          if (lng !== 'en') expect(text, `${lng} ${key} ${count}`).not.toBe(en(key, { count, days: String(count), min: 1, max: count, careTeam: 'X' }));
+        }
+      }
+    });
+  }
+
+  it('the forms differ where the grammar does: Polish 1 and 2 days, Arabic 3 and 11 days', () => {
+    if (!localizer.languages.includes('pl')) return;
+    const pl = localizer.fixedT('pl');
+    expect(pl('outcome:followUp.booked', { count: 1, days: '2' })).not.toBe(pl('outcome:followUp.booked', { count: 2, days: '2' }));
+    const ar = localizer.fixedT('ar');
+    expect(ar('outcome:followUp.booked', { count: 3, days: '3' })).not.toBe(ar('outcome:followUp.booked', { count: 11, days: '3' }));
+  });
+});

@@ -68,8 +68,11 @@ describe('the chat page at /', () => {
     expect(lang((await page('', { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' })).html)).toBe('es ltr');
     expect(lang((await page('?lang=en', { 'accept-language': 'es-ES' })).html)).toBe('en ltr');
     expect(lang((await page('?lang=es')).html)).toBe('es ltr');
-    // Arabic is not offered yet, so the page is in English and must not be laid out right to left.
-    expect(lang((await page('', { 'accept-language': 'ar-EG,ar;q=0.9' })).html)).toBe('en ltr');
+    // Arabic and Urdu are laid out right to left; a language not offered falls back to English, left to right.
+    expect(lang((await page('', { 'accept-language': 'ar-EG,ar;q=0.9' })).html)).toBe('ar rtl');
+    expect(lang((await page('?lang=ur-PK')).html)).toBe('ur rtl');
+    expect(lang((await page('', { 'accept-language': 'he-IL,he;q=0.9' })).html)).toBe('en ltr');
+    expect(lang((await page('', { 'accept-language': 'zh-CN,zh;q=0.9' })).html)).toBe('zh-Hans ltr');
     const es = (await page('?lang=es')).html;
     expect(es).toContain(web('es').footer!.replace('{{emergencyNumber}}', '999'));
   });
