@@ -29,6 +29,8 @@ export class WelcomeDialog extends ComponentDialog {
       async (step) => {
         const turn = getTurn(step.context);
         await turn.send({ kind: 'text', text: turn.t('welcome:hello') }, { kind: 'text', text: turn.t('welcome:purpose') });
+        // A translation still awaiting clinical review says so before asking for anything (H06).
+        if (turn.languages.isDraft(turn.lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
         return step.beginDialog(DialogIds.ask, CONSENT);
       },
       async (step: WaterfallStepContext) => {

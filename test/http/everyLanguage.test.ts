@@ -42,11 +42,14 @@ describe.each(Object.keys(LOCALES))('%s, whole conversations over HTTP', (lng) =
     return all;
   }
 
-  it(`a conversation started with ${LOCALES[lng]} is answered in ${lng} from the first message`, async () => {
+  it(`H03 H06: a conversation started with ${LOCALES[lng]} is answered in ${lng} from the first message`, async () => {
     expect(offered()).toBe(true);
     const replies = await new Patient(running.url, `every-${lng}-${(n += 1)}`, 'test', LOCALES[lng]).say('hi');
     expect(replies[0]!.text).toBe(t()('welcome:hello', { emergencyNumber: '112' }));
     expect(replies.every((r) => r.locale === lng)).toBe(true);
+    // H06: a draft translation says it awaits review before the consent question.
+    const draft = running.app.localizer.status(lng) === 'draft';
+    expect(replies.some((r) => r.text === t()('common:language.draft', { emergencyNumber: '112', careTeam: t()('common:careTeamDefault') }))).toBe(draft);
   });
 
   it.each(TIERS)('reaches %s by tapping the buttons in this language', async (level, answers) => {
