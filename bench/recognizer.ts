@@ -7,6 +7,10 @@
  */
 import { loadLexicon } from '../src/lexicons';
 import { recognize, type Lexicon } from '../src/triage/recognizer';
+import { createLocalizer } from '../src/i18n';
+import { buildLanguageDirectory } from '../src/languageDirectory';
+import { screenText } from '../src/triage';
+import { fixtureSets, loadExamples } from '../scripts/redflagScore';
 
 const EN = [
   'hi, leg is a bit better today, swelling going down slowly',
@@ -60,3 +64,26 @@ const avg = msgs.reduce((a, [m]) => a + m.length, 0) / msgs.length;
 run(msgs, lex, 500); // warm-up
 const { perSec, n } = run(msgs, lex, 3000);
 console.log(`recognize(): ${Math.round(perSec).toLocaleString('en')} messages/s (${n} messages, mean ${avg.toFixed(0)} chars, en+es mix)`);
+
+// The screen as the bot runs it on every message: language detection, then the conversation's
+// lexicon, English, and the message's own language when it is a third one. Messages are every
+// language's dev set, each read as if the conversation were in its own language.
+const t1 = process.hrtime.bigint();
+const localizer = createLocalizer('en');
+const directory = buildLanguageDirectory(localizer, 'en');
+const all = new Map(localizer.languages.map((l) => [l, loadLexicon(l)]));
+console.log(`compile all ${all.size} lexicons and the detector: ${(Number(process.hrtime.bigint() - t1) / 1e6).toFixed(1)} ms`);
+const mixed = fixtureSets().filter((f) => f.set === 'dev' && all.has(f.lng)).flatMap((f) => loadExamples(f.set, f.lng).map((e) => [e.text, f.lng] as const));
+const screenOnce = (text: string, lng: string): number => {
+  const langs = new Set([lng, 'en']);
+  const written = directory.detect(text);
+  if (written) langs.add(written);
+  return screenText(text, [...langs].map((l) => all.get(l) as Lexicon))?.reasons.length ?? 0;
+};
+let screened = 0;
+let sink2 = 0;
+const s0 = process.hrtime.bigint();
+while (process.hrtime.bigint() - s0 < 3_000_000_000n) for (const [text, lng] of mixed) { sink2 += screenOnce(text, lng); screened++; }
+const secs2 = Number(process.hrtime.bigint() - s0) / 1e9;
+if (sink2 < 0) console.log(sink2);
+console.log(`bot screen (detect + own + English + written language): ${Math.round(screened / secs2).toLocaleString('en')} messages/s, ${(1e6 * secs2 / screened).toFixed(1)} µs each (${mixed.length} dev messages in ${all.size} languages, mean ${(mixed.reduce((a, [m]) => a + m.length, 0) / mixed.length).toFixed(0)} chars)`);

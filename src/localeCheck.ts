@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readMeta } from './languages';
 import { findLocalesDir } from './localesDir';
-import { compileLexicon } from './triage/recognizer';
+import { loadLexicon } from './lexicons';
 
 type Json = { [key: string]: Json } | string | string[];
 
@@ -80,7 +80,8 @@ export function localeProblems(localesDir: string, lng: string): string[] {
     }
     for (const key of have.keys()) if (!need.has(key)) problems.push(`${lng}/${file}: extra key ${key}`);
     if (file === 'redflags.json' && problems.length === 0) {
-      try { compileLexicon(mine); } catch (err) { problems.push(`${lng}/${file}: ${(err as Error).message}`); }
+      // Compiled through the cache, so the start-up check and the bot share one compilation.
+      try { loadLexicon(lng, localesDir); } catch (err) { problems.push(`${lng}/${file}: ${(err as Error).message}`); }
     }
   }
   return problems;
