@@ -64,28 +64,38 @@ export function osaDistance(a: string, b: string, max: number): number {
   return prev[m] as number;
 }
 
-/** Deletion index from lexicon word ids to be corrected towards. */
+/**
+ * Deletion index from lexicon word ids to be corrected towards. Built on the first lookup, not
+ * at compile time: ten lexicons' indexes cost about a tenth of a second of start-up, and a
+ * language whose patients never mistype a long word never needs one.
+ */
 export class FuzzyIndex {
-  private readonly buckets = new Map<string, number[]>();
+  private buckets: Map<string, number[]> | null = null;
 
-  constructor(private readonly words: readonly string[], eligible: (id: number) => boolean) {
-    words.forEach((w, id) => {
-      if (w.length < 5 || !eligible(id)) return;
+  constructor(private readonly words: readonly string[], private readonly eligible: (id: number) => boolean) {}
+
+  private index(): Map<string, number[]> {
+    if (this.buckets) return this.buckets;
+    const buckets = new Map<string, number[]>();
+    this.words.forEach((w, id) => {
+      if (w.length < 5 || !this.eligible(id)) return;
       for (const del of deletions(w, allowedDistance(w.length))) {
-        const list = this.buckets.get(del);
+        const list = buckets.get(del);
         if (list) list.push(id);
-        else this.buckets.set(del, [id]);
+        else buckets.set(del, [id]);
       }
     });
+    return (this.buckets = buckets);
   }
 
   /** The id of the closest lexicon word within the allowed distance, or -1. Lowest id wins ties. */
   nearest(typed: string): number {
     if (typed.length < 5 || typed.length > MAX_FUZZY_LENGTH) return -1;
+    const buckets = this.index();
     let best = -1;
     let bestDist = Infinity;
     for (const del of deletions(typed, allowedDistance(typed.length))) {
-      const ids = this.buckets.get(del);
+      const ids = buckets.get(del);
       if (ids === undefined) continue;
       for (const id of ids) {
         const w = this.words[id] as string;
