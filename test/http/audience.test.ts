@@ -14,8 +14,8 @@ describe('who is typing: patient, carer or health professional', () => {
     expect(texts(explained)).toMatch(/the person you care for|their scan|The scan/i);
     const rest = await talk(p, ['carry on', 'no', 'about the same', 'no', 'no']);
     const seen = texts(rest);
-    expect(seen).toMatch(/Does the person you care for have any of these right now\?/);
-    expect(seen).not.toMatch(/Do you have any of these right now\?/);
+    expect(seen).toMatch(/Does the person you care for have any of these now, or have they had any since the scan\?/);
+    expect(seen).not.toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     expect(dispositions(rest)[0]).toMatchObject({ level: 'soon', reasons: ['S_LEG_SAME'] });
     expect(seen).toMatch(/the team who did the scan/);
   });
@@ -38,6 +38,6 @@ describe('who is typing: patient, carer or health professional', () => {
     expect(summary).toMatch(/\\\[1\\\]/);
     expect(summary).toMatch(/NICE NG158/);
     expect(summary).not.toMatch(/That is good news/);
-    expect(summary).toMatch(/Do you have any of these right now\?/);
+    expect(summary).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
   });
 });

@@ -31,7 +31,7 @@ describe('the whole conversation over HTTP, answered in words', () => {
     const more = await p.say('tell me more');
     expect(texts(more)).toMatch(/calf/);
     expect(texts(more)).toMatch(/D-dimer/);
-    expect(texts(more)).toMatch(/Do you have any of these right now\?/);
+    expect(texts(more)).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     expect(buttons(more)).toEqual(['Yes', 'No', 'Not sure']);
   });
 
@@ -100,7 +100,7 @@ describe('answers the bot cannot read', () => {
     await talk(p, OPENING);
     const first = await p.say('purple monkey dishwasher');
     expect(texts(first)).toMatch(/did not understand/);
-    expect(texts(first)).toMatch(/Do you have any of these right now\?/);
+    expect(texts(first)).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     const second = await p.say('purple monkey dishwasher');
     expect(texts(second)).toMatch(/count that as not sure/);
     const rest = await talk(p, ['gone', 'no', 'no', 'no']);
@@ -133,7 +133,7 @@ describe('questions and commands at any turn', () => {
     expect(texts(answer)).toMatch(/get up and walk/);
     expect(texts(answer)).toMatch(/Remember: if your leg gets worse, get seen today/);
     const back = await p.say('I am done');
-    expect(texts(back)).toMatch(/Do you have any of these right now\?/);
+    expect(texts(back)).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
   });
 
   it('help, talk to someone, restart and stop work mid-question', async () => {
@@ -145,7 +145,7 @@ describe('questions and commands at any turn', () => {
     expect(human).toMatch(/Since the day of your scan/);
     const restarted = texts(await p.say('restart'));
     expect(restarted).toMatch(/start again/);
-    expect(restarted).toMatch(/Do you have any of these right now\?/);
+    expect(restarted).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     const stopped = await p.say('stop');
     expect(texts(stopped)).toMatch(/I have stopped/);
     expect(texts(stopped)).toMatch(/call 999 now/);
@@ -199,7 +199,7 @@ describe('S1: a red flag typed at any turn gets the emergency advice at once', (
     expect(dispositions(flagged)).toEqual([{ type: 'disposition', level: 'urgent', reasons: ['RF_OTHER_LIMB'], rulesVersion: expect.any(String) }]);
     expect(buttons(flagged)).toEqual(['Carry on', 'Ask a question', 'I am done']);
     const resumed = await p.say('carry on');
-    expect(texts(resumed)).toMatch(/Do you have any of these right now\?/);
+    expect(texts(resumed)).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     const rest = await talk(p, ['no', 'gone', 'no', 'no', 'no']);
     expect(dispositions(rest)[0]).toMatchObject({ level: 'urgent', reasons: ['RF_OTHER_LIMB'] });
   });
