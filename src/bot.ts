@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { adviceMessages } from '../dialogs/advice';
 import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
-import { confirmLanguage, LanguageDialog } from '../dialogs/languageDialog';
+import { LanguageDialog } from '../dialogs/languageDialog';
+import { applyChosenLanguage, detectFirstLanguage, handleLanguageChoice } from './languageTurn';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
 import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
 import type { CommandMatcher } from './commands';
@@ -139,7 +140,7 @@ export class AfterscanBot extends ActivityHandler {
   private async checkIn(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
-    this.applyChosenLanguage(turn);
+    applyChosenLanguage(turn);
     if (turn.profile.optedOut) return; // texted STOP after this check-in was claimed
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
@@ -219,15 +220,15 @@ export class AfterscanBot extends ActivityHandler {
     let flag = text ? this.screenText(text, turn.lng) : null;
     if (flag?.level === 'emergency') {
       // In the patient's chosen language when state can be read; never wait on it otherwise (S1).
-      await this.loadState(context, turn).then(() => this.applyChosenLanguage(turn), () => undefined);
+      await this.loadState(context, turn).then(() => applyChosenLanguage(turn), () => undefined);
       await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       await this.afterEmergency(context, turn, flag);
       return;
     }
     await this.loadState(context, turn);
     const channelLng = turn.lng;
-    this.applyChosenLanguage(turn);
-    const detected = this.detectFirstLanguage(context, turn, text);
+    applyChosenLanguage(turn);
+    const detected = detectFirstLanguage(turn, context.activity.locale, text);
     if (turn.lng !== channelLng && text) {
       // The screen above read the channel's language; the patient chose another: read it again.
       const again = this.screenText(text, turn.lng);
@@ -249,7 +250,7 @@ export class AfterscanBot extends ActivityHandler {
       return;
     }
     const dc = await this.dialogs.createContext(context);
-    if (!flag && (await this.handleLanguage(dc, turn, text))) return;
+    if (!flag && (await handleLanguageChoice(dc, turn, text, () => this.begin(dc, turn)))) return;
     const floor = turn.session.floor;
     if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
       turn.session.floor = flag;
@@ -293,52 +294,10 @@ export class AfterscanBot extends ActivityHandler {
     }
   }
 
-  /** Applies the user's kept language choice; true when it changed the turn's language. */
-  private applyChosenLanguage(turn: Turn): boolean {
-    const chosen = turn.profile.language;
-    if (!chosen || chosen === turn.lng || !turn.languages.languages.includes(chosen)) return false;
-    turn.useLanguage(chosen);
-    return true;
-  }
-
-  /**
-   * Language choice at any turn: "language" opens the menu; a language's name ("polski")
-   * switches at once. True when the turn was taken.
-   */
-  private async handleLanguage(dc: DialogContext, turn: Turn, text: string): Promise<boolean> {
-    const { languages } = turn;
-    if (languages.languages.length < 2 || !text) return false;
-    if (languages.isLanguageCommand(text)) {
-      await dc.beginDialog(DialogIds.language);
-      return true;
-    }
-    const named = languages.named(text);
-    if (named && named !== turn.lng && !answersActiveQuestion(dc, turn, text)) {
-      await confirmLanguage(turn, named);
-      if (dc.activeDialog) await dc.repromptDialog();
-      else await this.begin(dc, turn);
-      return true;
-    }
-    return false;
-  }
-
-  /**
-   * First contact on a channel with no locale (SMS): the first message's language, when clear,
-   * else the default, is kept as the user's language. True when the patient should be told.
-   */
-  private detectFirstLanguage(context: TurnContext, turn: Turn, text: string): boolean {
-    if (!turn.caps.carrierKeywords || context.activity.locale || turn.profile.language || turn.session.consented || !text) return false;
-    if (turn.languages.languages.length < 2) return false;
-    const detected = turn.languages.detect(text);
-    turn.profile.language = detected ?? turn.lng;
-    if (detected && detected !== turn.lng) turn.useLanguage(detected);
-    return true;
-  }
-
   private async startIfIdle(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
     await this.loadState(context, turn);
-    this.applyChosenLanguage(turn);
+    applyChosenLanguage(turn);
     const dc = await this.dialogs.createContext(context);
     if (!dc.activeDialog && !turn.profile.optedOut) await this.begin(dc, turn);
   }
