@@ -79,7 +79,7 @@ describe('channel-specific shapes', () => {
     const p = new Patient(running.url, `teams-${(n += 1)}`, 'msteams');
     const replies = await talk(p, OPENING);
     const question = replies.at(-1)!;
-    expect(texts([question])).toMatch(/Do you have any of these right now\?/);
+    expect(texts([question])).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     const titles = cardActions(question.attachments?.[0]?.content).map((a) => a.title);
     expect(titles).toEqual(['Yes', 'No', 'Not sure']);
     // Teams posts an imBack tap as an ordinary message whose text is the button's value.

@@ -26,7 +26,7 @@ describe('follow-up check-ins end to end', () => {
     expect(await running.app.scheduler.tick()).toBe(0); // exactly once
     const proactive = connector.posted.map((x) => x.activity.text ?? '');
     expect(proactive[0]).toMatch(/checking on your leg as you asked/);
-    expect(proactive.join('\n')).toMatch(/Do you have any of these right now\?/);
+    expect(proactive.join('\n')).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
     expect(connector.posted[0]!.path).toMatch(/^\/v3\/conversations\/checkin-1\/activities/);
 
     // The patient answers the check-in through the channel as usual.

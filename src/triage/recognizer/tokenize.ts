@@ -61,6 +61,15 @@ function foldNonAscii(code: number): string | null {
   return out;
 }
 
+/** Folded form of one UTF-16 unit: ASCII letters lower-cased, digits kept, others through the fold table. */
+function foldUnit(c: number): string | null {
+  if (c >= 128) return foldNonAscii(c);
+  if (c >= 97 && c <= 122) return String.fromCharCode(c);
+  if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
+  if (c >= 48 && c <= 57) return String.fromCharCode(c);
+  return null;
+}
+
 /** Characters that join a word without adding to it: apostrophes typed many ways, zero-width (non-)joiners. */
 function isJoiner(code: number): boolean {
   return code === 39 || code === 96 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0xb4
@@ -123,15 +132,7 @@ export function tokenize(text: string): Tokens {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let piece: string | null;
-    if (c < 128) {
-      if (c >= 97 && c <= 122) piece = text[i] as string;
-      else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
-      else if (c >= 48 && c <= 57) piece = text[i] as string;
-      else piece = null;
-    } else {
-      piece = foldNonAscii(c);
-    }
+    const piece = foldUnit(c);
     if (piece !== null && c >= 0x3400 && isIdeograph(c)) {
       flush();
       start = i;
@@ -171,15 +172,7 @@ export function foldText(text: string): string {
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let piece: string | null;
-    if (c < 128) {
-      if (c >= 97 && c <= 122) piece = text[i] as string;
-      else if (c >= 65 && c <= 90) piece = String.fromCharCode(c + 32);
-      else if (c >= 48 && c <= 57) piece = text[i] as string;
-      else piece = null;
-    } else {
-      piece = foldNonAscii(c);
-    }
+    const piece = foldUnit(c);
     if (piece !== null && c >= 0x3400 && isIdeograph(c)) {
       gap = true;
       word(piece);
