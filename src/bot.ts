@@ -6,6 +6,7 @@ import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
 import { LanguageDialog } from '../dialogs/languageDialog';
+import { QuestionsDialog } from '../dialogs/questionsDialog';
 import { applyChosenLanguage, detectFirstLanguage, handleLanguageChoice } from './languageTurn';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
 import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
@@ -75,7 +76,10 @@ export class AfterscanBot extends ActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.session = deps.conversationState.createProperty<Session>('session');
     this.profile = deps.userState.createProperty<Profile>('profile');
-    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog()).add(new AskDialog()).add(new LanguageDialog());
+    // The language menu can open at the root, before any conversation: it needs the question it asks
+    // with, and the questions a patient may type instead of an answer (AskDialog opens them).
+    this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog())
+      .add(new LanguageDialog()).add(new AskDialog()).add(new QuestionsDialog());
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();

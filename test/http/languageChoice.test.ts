@@ -118,3 +118,14 @@ describe('H17: a red flag written in a third language', () => {
     }
   });
 });
+
+describe('the language menu as the very first message', () => {
+  it('a question typed at the language menu is answered and the menu asked again (no error)', async () => {
+    const p = patient('en-GB', 'sms', `+4477008${String(n).padStart(5, '0')}`);
+    await p.send({ type: 'message', text: 'language', locale: undefined });
+    const replies = await p.send({ type: 'message', text: 'can I fly on a plane next week?', locale: undefined });
+    expect(texts(replies)).not.toMatch(/something went wrong/i);
+    expect(texts(replies)).toMatch(/1\) English/);
+    expect(running.logLines.filter((l) => l.includes('"event":"turn_error"'))).toEqual([]);
+  });
+});
