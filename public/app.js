@@ -39,6 +39,23 @@
     return res.json();
   }
 
+  /** The page's own words, swapped in place when the chat changes language. */
+  function applyPageStrings(next) {
+    const root = document.documentElement;
+    root.lang = next.locale;
+    root.dir = next.dir;
+    document.title = next.strings.title;
+    const heading = document.querySelector('.site-header h1');
+    if (heading) heading.textContent = next.strings.title;
+    const skip = document.querySelector('.skip-link');
+    if (skip) skip.textContent = next.strings.skipToChat;
+    $('chat').setAttribute('aria-label', next.strings.chatLabel);
+    const footer = document.querySelector('.site-footer p');
+    const call = document.querySelector('.site-footer .call-link');
+    if (footer && call && footer.firstChild && footer.firstChild.nodeType === Node.TEXT_NODE) footer.firstChild.textContent = `${next.strings.footer} `;
+    if (call) call.textContent = next.strings.callNow;
+  }
+
   async function start() {
     const config = await getJson(`/api/webchat/config?locale=${encodeURIComponent(locale)}`);
     if (!config.tokenUrl || !window.WebChat) throw new Error('chat unavailable');
@@ -52,11 +69,30 @@
       pollingInterval: local ? 500 : undefined,
       conversationStartProperties: { locale },
     });
+    // The patient can change language in the chat ("language", "العربية"): the bot's replies then
+    // carry the new locale, and the page follows: its words, lang, and direction (Arabic, Urdu).
+    let shown = config.locale;
+    let props;
+    const follow = (botLocale) => {
+      if (typeof botLocale !== 'string' || botLocale === shown) return;
+      shown = botLocale;
+      getJson(`/api/webchat/config?locale=${encodeURIComponent(botLocale)}`).then((next) => {
+        if (next.locale !== botLocale) return;
+        config.strings = next.strings;
+        applyPageStrings(next);
+        props = Object.assign({}, props, { locale: next.locale, dir: next.dir });
+        window.WebChat.renderWebChat(props, $('webchat'));
+      }).catch(() => undefined);
+    };
     const store = window.WebChat.createStore({}, () => (next) => (action) => {
-      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && isEmergency(action.payload && action.payload.activity)) showEmergency(config);
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+        const activity = action.payload && action.payload.activity;
+        if (isEmergency(activity)) showEmergency(config);
+        if (activity && !(activity.from && activity.from.role === 'user')) follow(activity.locale);
+      }
       return next(action);
     });
-    window.WebChat.renderWebChat({
+    props = {
       directLine,
       store,
       locale,
@@ -75,7 +111,8 @@
         primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         rootHeight: '100%',
       },
-    }, $('webchat'));
+    };
+    window.WebChat.renderWebChat(props, $('webchat'));
     $('chat-status').hidden = true;
   }
 

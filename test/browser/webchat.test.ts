@@ -192,6 +192,22 @@ describe.runIf(available)('web chat in a real browser', () => {
     await context.close();
   });
 
+  it('H03: choosing Arabic in the chat turns the page, its words and Web Chat right to left without a reload', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
+    const p = await context.newPage();
+    await p.goto(`${running.url}/`);
+    await p.getByRole('toolbar').getByRole('button', { name: choices.consentYes!, exact: true }).first().waitFor({ timeout: 10_000 });
+    expect(await p.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    const box = p.getByRole('textbox').first();
+    await box.fill('العربية');
+    await box.press('Enter');
+    await expect.poll(() => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir].join(' ')), { timeout: 10_000 }).toBe('ar rtl');
+    const web = readLocale('ar', 'web') as { title: string };
+    await expect.poll(() => p.evaluate(() => document.title)).toBe(web.title);
+    await expect.poll(() => p.locator('#webchat [dir]').first().getAttribute('dir')).toBe('rtl');
+    await context.close();
+  });
+
   it('right-to-left: an Arabic browser gets the page, Web Chat and the advice cards laid out right to left', async () => {
     const context = await browser.newContext({ locale: 'ar-EG', viewport: { width: 390, height: 844 } });
     const ar = await context.newPage();
@@ -209,6 +225,9 @@ describe.runIf(available)('web chat in a real browser', () => {
     const first = await box.boundingBox();
     expect(first && chat && first.x + first.width > chat.x + chat.width / 2).toBe(true);
     await ar.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic-rtl.png') });
+    const axe = await new AxeBuilder({ page: ar }).analyze();
+    console.log(`axe-core (Arabic, rtl): ${axe.violations.length} violations; ${axe.passes.length} rules passed`);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await context.close();
   });
 });
