@@ -65,3 +65,18 @@ describe('context around a red flag', () => {
     expect(level('en', "no chest pain but I can't breathe haha")).toBe('emergency');
   });
 });
+
+describe('S1: punctuation limits what one phrase or one denial covers', () => {
+  it('a denial after a comma is about what follows the comma only ("breathless, a clot was ruled out")', () => {
+    const en = loadLexicon('en');
+    expect(recognize('I fainted, that was ruled out', en).level).toBe('emergency');
+    expect(recognize('I fainted, a clot was ruled out', en).level).toBe('emergency');
+    expect(recognize('fainting was ruled out', en).level).toBeNull();
+  });
+
+  it('two neighbouring words of a phrase do not meet across a comma (Chinese "很好，腿还疼" holds no "好腿")', () => {
+    const zh = loadLexicon('zh-Hans');
+    const findings = recognize('今天很好，腿还疼', zh).findings.filter((f) => f.polarity === 'affirmed').map((f) => f.code);
+    expect(findings).not.toContain('other_limb');
+  });
+});

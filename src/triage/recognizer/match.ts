@@ -4,7 +4,7 @@
  * gaps inside phrases and negation scopes must not reach across a clause.
  */
 import type { CompiledLexicon, Elem, Phrase, PhraseIndex } from './compiled';
-import { BRK_SENTENCE, type Tokens } from './tokenize';
+import { BRK_NONE, BRK_SENTENCE, type Tokens } from './tokenize';
 
 export interface Match {
   readonly kind: number;
@@ -61,19 +61,25 @@ export function fits(ids: readonly number[], el: number | readonly number[]): bo
   return false;
 }
 
-/** End (exclusive) of the phrase matched from `pos` on, or -1. Gaps take the fewest words that work. */
-function matchRest(elems: readonly Elem[], e: number, pos: number, scan: Scan, sentence: number): number {
+/**
+ * End (exclusive) of the phrase matched from `pos` on, or -1. Gaps take the fewest words that work.
+ * Two words next to each other in a phrase must be next to each other in the text with no comma
+ * between them ("很好，腿还疼" holds no "好腿", "fine, leg swollen" no "fine leg"); a gap may
+ * cross a comma, as long as it stays in the clause.
+ */
+function matchRest(elems: readonly Elem[], e: number, pos: number, scan: Scan, sentence: number, afterGap = false): number {
   if (e === elems.length) return pos;
   const el = elems[e] as Elem;
   if (typeof el !== 'number' || el >= 0) {
     if (pos >= scan.n || scan.sent[pos] !== sentence || !fits(scan.ids[pos] as readonly number[], el)) return -1;
+    if (!afterGap && scan.tokens.brk[pos] !== BRK_NONE) return -1;
     return matchRest(elems, e + 1, pos + 1, scan, sentence);
   }
   const cl = scan.clause[pos - 1];
   for (let k = 0; k <= -el; k++) {
     const p = pos + k;
     if (p >= scan.n || scan.clause[p] !== cl) return -1;
-    const end = matchRest(elems, e + 1, p, scan, sentence);
+    const end = matchRest(elems, e + 1, p, scan, sentence, true);
     if (end >= 0) return end;
   }
   return -1;

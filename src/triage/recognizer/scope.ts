@@ -119,7 +119,8 @@ export class Scopes {
       if (t.start > end + reach) break;
       const sameClause = clause[t.start] === clause[start] && clause[t.end - 1] === clause[end - 1];
       if (t.kind === C.K_POST) {
-        if (t.start >= end && t.start - end <= POST_WINDOW && sameClause) return true;
+        // Not across a comma: in "breathless, no blood though" the denial is about the blood only.
+        if (t.start >= end && t.start - end <= POST_WINDOW && sameClause && !this.commaBetween(end, t.start)) return true;
         continue;
       }
       const inside = t.start > start && t.end <= end;
