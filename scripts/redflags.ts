@@ -7,6 +7,9 @@
  * It prints what it read, not advice; the advice comes from the triage rules and locale files.
  */
 import { loadLexicon } from '../src/lexicons';
+import { createLocalizer } from '../src/i18n';
+import { buildLanguageDirectory } from '../src/languageDirectory';
+import { screenText } from '../src/triage';
 import { recognize } from '../src/triage/recognizer';
 
 function parseArgs(argv: readonly string[]): { lang: string; text: string } {
@@ -36,6 +39,12 @@ function main(): number {
   if (result.trends.length === 0) console.log('trends: none');
   for (const t of result.trends) console.log(`    trend ${t.feature}: ${t.direction} (${t.polarity})`);
   console.log(`level: ${result.level ?? 'none (no affirmed red flag)'}`);
+  // What the bot does with it: this language's lexicon, English, and the language the text is written in.
+  const localizer = createLocalizer('en');
+  const written = buildLanguageDirectory(localizer, 'en').detect(text);
+  const langs = [...new Set([lang, 'en', ...(written ? [written] : [])])].filter((l) => l === lang || localizer.languages.includes(l));
+  const flag = screenText(text, langs.map((l) => loadLexicon(l)));
+  console.log(`bot screen (${langs.join(' + ')}): ${flag ? `${flag.level} ${flag.reasons.join(' ')}` : 'none'}`);
   return 0;
 }
 
