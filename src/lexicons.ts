@@ -19,6 +19,8 @@
  *     and phrase gaps), newClause ("and I'm", "y me": close negation only), listJoiners ("or", "ni")
  *   trends: directions {worse, better, same, gone} (stand alone), modifiers {worse, better}
  *     ("more", "menos": only next to a feature), features {pain, swelling, redness, warmth, skin, symptoms}
+ *   spelling.proclitics: particles glued to the front of words (Arabic و ف ب ال …): a typed word the
+ *     lexicon does not know is read again without one
  *   answers {yes, no, unsure}; questions {asking, self}: a question word before a symptom with
  *     no reference to the patient anywhere is a general question, not a report
  *   spelling.keep: real words never typo-corrected; ignore: phrases that cancel a flag whose

@@ -55,3 +55,16 @@ describe('third blind set categories', () => {
   it.each(URGENT)('S2: %s urgent or more: %s', (lng, text) => expect(level(lng, text)).not.toBe('none'));
   it.each(NONE)('%s no flag: %s', (lng, text) => expect(level(lng, text)).toBe('none'));
 });
+
+describe('particles glued to the front of a word (spelling.proclitics)', () => {
+  it('S1: Arabic "and/so/with" + a red-flag word the lexicon lists only bare is still read ("فاغمى علي")', () => {
+    const ar = loadLexicon('ar');
+    for (const text of ['فاغمى علي', 'فضيق تنفس شديد', 'كضيق تنفس شديد']) expect(recognize(text, ar).level, text).toBe('emergency');
+  });
+
+  it('a word the lexicon knows whole keeps its own reading, and a particle alone or with one letter left is not stripped', () => {
+    const ar = loadLexicon('ar');
+    expect(recognize('و', ar).level).toBeNull();
+    expect(recognize('وي', ar).level).toBeNull();
+  });
+});

@@ -98,6 +98,7 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
   vocab.keepAsIs(lex.spelling.keep.flatMap((w) => foldWords(w)));
   vocab.soundsLike(lex.spelling.sounds.flatMap((w) => foldWords(w)));
   vocab.stemsLike(lex.spelling.stems.flatMap((w) => foldWords(w)));
+  vocab.procliticsOff(lex.spelling.proclitics.flatMap((w) => foldWords(w)));
   vocab.seal();
   return {
     vocab,

@@ -35,7 +35,7 @@ export interface RawLexicon {
   questions: { asking: string[]; self: string[]; about: string[] };
   /** Optional. A hyperbole ("almost fainted", "casi me desmayo") is no report when the message jokes (a laughter marker or mock context). */
   humour: { hyperbole: string[]; markers: string[] };
-  spelling: { keep: string[]; sounds: string[]; stems: string[] };
+  spelling: { keep: string[]; sounds: string[]; stems: string[]; proclitics: string[] };
   ignore: string[];
   concepts: { stops: string[]; rules: Record<string, RawConcept[]> };
 }
@@ -96,11 +96,11 @@ function optional<K extends string>(v: unknown, path: string, keys: readonly K[]
   return out;
 }
 
-/** spelling.keep is required; spelling.sounds (sounds.ts) and spelling.stems (stem.ts) default to none. */
+/** spelling.keep is required; spelling.sounds (sounds.ts), spelling.stems (stem.ts) and spelling.proclitics default to none. */
 function spelling(v: unknown): RawLexicon['spelling'] {
   const o = obj(v, 'spelling');
   const opt = (k: string): string[] => (o[k] === undefined ? [] : strings(o[k], `spelling.${k}`));
-  return { keep: strings(o.keep, 'spelling.keep'), sounds: opt('sounds'), stems: opt('stems') };
+  return { keep: strings(o.keep, 'spelling.keep'), sounds: opt('sounds'), stems: opt('stems'), proclitics: opt('proclitics') };
 }
 
 /** Returns the lexicon typed, or throws an Error naming the first bad path. Extra keys are ignored. */

@@ -23,6 +23,7 @@ export class Vocabulary {
   private readonly ranges: { min: number; max: number; id: number }[] = [];
   private readonly keep = new Set<string>();
   private fuzzy: FuzzyIndex | null = null;
+  private proclitics: string[] = [];
   private sounds: SoundIndex = new SoundIndex([]);
   private stems: StemIndex = new StemIndex([]);
   private readonly memo = new Map<string, readonly number[]>();
@@ -67,6 +68,15 @@ export class Vocabulary {
     this.stems = new StemIndex(words);
   }
 
+  /**
+   * Particles glued to the front of a word (Arabic و "and", ف, ب, ل, ال "the" …, spelling.proclitics):
+   * a typed word the lexicon does not know is read without them ("وبكح" as "بكح"), longest first,
+   * when at least two letters remain.
+   */
+  procliticsOff(particles: Iterable<string>): void {
+    this.proclitics = [...new Set(particles)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
+  }
+
   /** Builds the typo index; call once after every phrase is interned. */
   seal(): void {
     this.fuzzy = new FuzzyIndex(this.list, (id) => /^[\p{L}\p{N}]+$/u.test(this.list[id] as string));
@@ -93,7 +103,20 @@ export class Vocabulary {
     return out;
   }
 
+  /** The whole word's reading first; only a word that means nothing to the lexicon loses a particle. */
   private compute(token: string): readonly number[] {
+    const whole = this.computeWhole(token);
+    if (whole.length > 0 || this.proclitics.length === 0 || this.keep.has(token)) return whole;
+    for (const p of this.proclitics) {
+      if (token.length - p.length >= 2 && token.startsWith(p)) {
+        const bare = this.computeWhole(token.slice(p.length));
+        if (bare.length > 0) return bare;
+      }
+    }
+    return whole;
+  }
+
+  private computeWhole(token: string): readonly number[] {
     let id = this.ids.get(token) ?? -1;
     if (id < 0 && !this.keep.has(token) && token.length <= MAX_FUZZY_LENGTH) {
       // Another form of a key verb ("ahogándome") is that verb, before any typo reading.
@@ -104,7 +127,7 @@ export class Vocabulary {
       // A sound-alike of a listed word beats a typo reading ("cofing" is "coughing", not "coming").
       // The listed word resolves the ordinary way; like() never maps it to itself, so this ends.
       const like = this.sounds.like(token);
-      if (like !== null) return this.compute(like);
+      if (like !== null) return this.computeWhole(like);
     }
     if (id < 0 && !this.keep.has(token) && this.fuzzy !== null && token.length <= MAX_FUZZY_LENGTH) {
       id = this.fuzzy.nearest(token);
