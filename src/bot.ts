@@ -7,7 +7,7 @@ import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
 import { LanguageDialog } from '../dialogs/languageDialog';
 import { QuestionsDialog } from '../dialogs/questionsDialog';
-import { applyChosenLanguage, detectFirstLanguage, handleLanguageChoice } from './languageTurn';
+import { applyChosenLanguage, detectFirstLanguage, firstLanguageMessages, handleLanguageChoice } from './languageTurn';
 import { MainDialog, type MainOptions } from '../dialogs/mainDialog';
 import { handleCarrierKeyword, type KeywordActions } from './carrierKeywords';
 import type { CommandMatcher } from './commands';
@@ -244,10 +244,7 @@ export class AfterscanBot extends ActivityHandler {
       }
     }
     if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, text, this.keywordActions(context, turn)))) return;
-    if (detected) {
-      await turn.send({ kind: 'text', text: turn.t('common:language.detected') });
-      if (turn.languages.isDraft(turn.lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
-    }
+    if (detected) await turn.send(...firstLanguageMessages(turn, detected));
     if (turn.profile.optedOut) {
       // Opted out (SMS STOP): nothing unprompted, but a red flag the patient typed is still answered.
       if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));

@@ -25,6 +25,8 @@ export interface LanguageDirectory {
   named(text: string): string | null;
   /** The language of a first message, when clear (SMS has no locale), else null. */
   detect(text: string): string | null;
+  /** Each offered language's own word for its language command ("language", "idioma", "语言"), menu order, no repeats. */
+  commandWords(): readonly string[];
 }
 
 interface CommandsJson { commands: { language?: string[] }; self?: string[] }
@@ -35,11 +37,14 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
   const languages = [...localizer.languages].sort((a, b) => (a === defaultLng ? -1 : b === defaultLng ? 1 : a.localeCompare(b)));
   const nameOf = (lng: string): string => localizer.fixedT(lng)('common:language.name');
   const commandPhrases = new Set<string>();
+  const firstWords: string[] = [];
   const names = new Map<string, string>();
   const vocab = new Map<string, Set<string>>();
   for (const lng of languages) {
     const commands = read(path.join(localesDir, lng, 'commands.json')) as CommandsJson;
     for (const phrase of commands.commands.language ?? []) commandPhrases.add(normalizeWords(phrase));
+    const first = commands.commands.language?.[0];
+    if (first !== undefined && !firstWords.some((w) => normalizeWords(w) === normalizeWords(first))) firstWords.push(first);
     for (const phrase of [...(commands.self ?? []), nameOf(lng)]) names.set(normalizeWords(phrase), lng);
     const words = new Set<string>();
     for (const file of fs.readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
@@ -58,5 +63,6 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
     isLanguageCommand: (text) => commandPhrases.has(normalizeWords(text)),
     named: (text) => names.get(normalizeWords(text)) ?? null,
     detect: (text) => detector.detect(text),
+    commandWords: () => firstWords,
   };
 }

@@ -7,6 +7,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { answersActiveQuestion } from '../dialogs/askDialog';
 import { DialogIds } from '../dialogs/ids';
 import { confirmLanguage } from '../dialogs/languageDialog';
+import type { OutMessage } from './rendering';
 import type { Turn } from './turn';
 
 /** Applies the user's kept language choice; true when it changed the turn's language. */
@@ -19,15 +20,25 @@ export function applyChosenLanguage(turn: Turn): boolean {
 
 /**
  * First contact on a channel that gives no locale (SMS): the first message's language, when clear,
- * else the default, is kept as the user's language. True when the patient should be told.
+ * else the default, is kept as the user's language. Says what to tell the patient: 'detected' (the
+ * language used and how to change it), 'unsure' (the same, plus the word "language" in every offered
+ * language, for a patient whose "hi" said nothing about their language), or null.
  */
-export function detectFirstLanguage(turn: Turn, channelLocale: string | undefined, text: string): boolean {
-  if (!turn.caps.carrierKeywords || channelLocale || turn.profile.language || turn.session.consented || !text) return false;
-  if (turn.languages.languages.length < 2) return false;
+export function detectFirstLanguage(turn: Turn, channelLocale: string | undefined, text: string): 'detected' | 'unsure' | null {
+  if (!turn.caps.carrierKeywords || channelLocale || turn.profile.language || turn.session.consented || !text) return null;
+  if (turn.languages.languages.length < 2) return null;
   const detected = turn.languages.detect(text);
   turn.profile.language = detected ?? turn.lng;
   if (detected && detected !== turn.lng) turn.useLanguage(detected);
-  return true;
+  return detected ? 'detected' : 'unsure';
+}
+
+/** What to send about the language on a first SMS (see detectFirstLanguage). */
+export function firstLanguageMessages(turn: Turn, outcome: 'detected' | 'unsure'): OutMessage[] {
+  const out: OutMessage[] = [{ kind: 'text', text: turn.t('common:language.detected') }];
+  if (outcome === 'unsure') out.push({ kind: 'text', text: turn.languages.commandWords().join(' · ') });
+  if (turn.languages.isDraft(turn.lng)) out.push({ kind: 'text', text: turn.t('common:language.draft') });
+  return out;
 }
 
 /**

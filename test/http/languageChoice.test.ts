@@ -91,6 +91,18 @@ describe('SMS: no locale, so the first message\'s language is used', () => {
     expect(texts(replies)).toMatch(/automated helper/);
   });
 
+  it('H03: a first text that says nothing about its language gets the default, plus the word "language" in every offered language', async () => {
+    const replies = await sms().send({ type: 'message', text: '👋', locale: undefined });
+    expect(replies[0]!.text).toMatch(/I will reply in English/);
+    const words = running.app.localizer.languages.map((lng) => running.app.localizer.fixedT(lng)('common:language.name'));
+    expect(words.length).toBeGreaterThan(1);
+    const hint = replies[1]!.text ?? '';
+    expect(hint).toMatch(/language/);
+    if (offered().includes('es')) expect(hint).toMatch(/idioma/);
+    if (offered().includes('zh-Hans')) expect(hint).toMatch(/语言/);
+    expect(texts(replies)).toMatch(/automated helper/);
+  });
+
   it('S1 H17: a red flag in the first SMS text, in Spanish, wins over everything else', async () => {
     const replies = await sms().send({ type: 'message', text: 'me falta el aire', locale: undefined });
     expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
