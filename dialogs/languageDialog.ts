@@ -1,4 +1,4 @@
-import { WaterfallDialog } from 'botbuilder-dialogs';
+import { WaterfallDialog } from '../src/sdk/dialogs';
 import { getTurn, type Turn } from '../src/turn';
 import type { AskOptions } from './askDialog';
 import { DialogIds } from './ids';

@@ -1,4 +1,4 @@
-import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from '../src/sdk/dialogs';
 import { getTurn } from '../src/turn';
 import { aboutMessage, sourcesMessage } from './sources';
 import { AskDialog, type AskOptions } from './askDialog';

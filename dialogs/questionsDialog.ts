@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import { TOPICS, type Topic } from '../src/commands';
 import { getTurn, type Turn } from '../src/turn';
 import { AskDialog, type AskOptions } from './askDialog';

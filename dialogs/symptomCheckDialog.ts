@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import { nextQuestion, type QuestionId } from '../src/triage';
 import { getTurn } from '../src/turn';
 import { AskDialog, TREND_CHOICES, YES_NO_CHOICES, type AskOptions } from './askDialog';

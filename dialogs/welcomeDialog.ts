@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/sdk/dialogs';
 import { getTurn } from '../src/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';

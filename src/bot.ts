@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from './sdk/dialogs';
 import { adviceMessages } from '../dialogs/advice';
 import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';

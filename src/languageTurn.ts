@@ -3,7 +3,7 @@
  * SMS, or a choice made now ("language" for the menu, or a language's own name). The channel's
  * locale was applied before state loaded (src/bot.ts makeTurn), so the safety screen never waits.
  */
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext } from './sdk/dialogs';
 import { answersActiveQuestion } from '../dialogs/askDialog';
 import { DialogIds } from '../dialogs/ids';
 import { confirmLanguage } from '../dialogs/languageDialog';

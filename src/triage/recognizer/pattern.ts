@@ -103,11 +103,28 @@ export function expandPattern(phrase: string): Seq[] {
     const first = s[0] as PatternItem;
     const last = s[s.length - 1] as PatternItem;
     if (first.t === 'gap' || last.t === 'gap') fail('a gap cannot start or end a phrase');
-    const key = JSON.stringify(s);
+    const key = keyOf(s);
     if (!seen.has(key)) { seen.add(key); out.push(s); }
   }
   if (out.length === 0) fail('no words');
   return out;
+}
+
+/** A cheap identity for a sequence, to drop duplicate expansions (JSON.stringify was most of compile time). */
+function keyOf(seq: Seq): string {
+  let key = '';
+  for (const item of seq) key += `${itemKey(item)}\u0001`;
+  return key;
+}
+
+function itemKey(item: PatternItem): string {
+  switch (item.t) {
+    case 'word': return `w${item.word}`;
+    case 'prefix': return `p${item.prefix}`;
+    case 'number': return `n${item.min}-${item.max}`;
+    case 'gap': return `g${item.max}`;
+    case 'set': return `s${item.items.map(itemKey).join('\u0002')}`;
+  }
 }
 
 /**
