@@ -65,18 +65,21 @@ export function isComplete(localesDir: string, lng: string): boolean {
  * loaded synchronously, so the first turn never waits on I/O.
  */
 export function createLocalizer(defaultLocale = 'en', localesDir: string = findLocalesDir(), policy: LanguagePolicy = { enabled: null, allowDrafts: true }): Localizer {
-  const complete = fs.readdirSync(localesDir)
-    .filter((d) => fs.statSync(path.join(localesDir, d)).isDirectory())
-    .filter((lng) => lng === 'en' || isComplete(localesDir, lng))
-    .sort();
-  const metas = new Map(complete.map((lng) => [lng, readMeta(localesDir, lng)]));
+  // The policy (enabled languages, review status) is applied first, so only languages that could be
+  // offered pay for the full completeness check (it compiles their lexicons): in production with
+  // drafts off that is English alone.
+  const metas = new Map<string, LanguageMeta>();
+  for (const lng of fs.readdirSync(localesDir).filter((d) => fs.statSync(path.join(localesDir, d)).isDirectory())) {
+    try { metas.set(lng, readMeta(localesDir, lng)); } catch { /* no valid meta.json: not complete, never offered */ }
+  }
   const meta = (lng: string): LanguageMeta => {
     const found = metas.get(lng);
     if (!found) throw new Error(`no such language: ${lng}`);
     return found;
   };
   const status = (lng: string): ReviewStatus => effectiveStatus(meta(lng), CONTENT_VERSION);
-  const languages = offeredLanguages(complete, status, policy);
+  const languages = offeredLanguages([...metas.keys()].sort(), status, policy)
+    .filter((lng) => lng === 'en' || isComplete(localesDir, lng));
   const resources = Object.fromEntries(languages.map((lng) => [lng,
     Object.fromEntries(MESSAGE_NAMESPACES.map((ns) => [ns, readJson(path.join(localesDir, lng, `${ns}.json`))]))]));
   const fallback = matchLanguage(defaultLocale, languages) ?? 'en';
