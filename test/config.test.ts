@@ -15,6 +15,9 @@ describe('config', () => {
   it('H14: derives the numbers from the region and lets the deployment override them', () => {
     expect(loadConfig({ REGION: 'US' })).toMatchObject({ emergencyNumber: '911', urgentNumber: null });
     expect(loadConfig({ REGION: 'es' })).toMatchObject({ emergencyNumber: '112' });
+    expect(loadConfig({ REGION: 'pt' })).toMatchObject({ emergencyNumber: '112', urgentNumber: null });
+    expect(loadConfig({ REGION: 'br' })).toMatchObject({ emergencyNumber: '192', urgentNumber: null });
+    expect(loadConfig({ REGION: 'cn' })).toMatchObject({ emergencyNumber: '120', urgentNumber: null });
     expect(loadConfig({ REGION: 'au', URGENT_NUMBER: '13 12 34' })).toMatchObject({ emergencyNumber: '000', urgentNumber: '13 12 34' });
     expect(loadConfig({ REPEAT_SCAN_DAYS: '6-8', CARE_TEAM_CONTACT: 'the DVT clinic on 020 0000 0000' })).toMatchObject({
       repeatScanDays: { min: 6, max: 8 }, careTeamContact: 'the DVT clinic on 020 0000 0000' });

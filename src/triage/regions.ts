@@ -26,6 +26,12 @@ export const REGIONS = {
   au: { emergencyNumber: '000', urgentNumber: '1800 022 222' },
   nz: { emergencyNumber: '111', urgentNumber: '0800 611 116' },
   in: { emergencyNumber: '112', urgentNumber: '108' },
+  // Not in clinical-reference.md; added for the Portuguese and Chinese texts, with their own sources
+  // (docs/evidence-summary.md, REGION_BR / REGION_CN), to be confirmed like any other project source.
+  // Brazil: SAMU 192, the national mobile emergency care service (Decree 5,055 of 27 April 2004).
+  br: { emergencyNumber: '192', urgentNumber: null },
+  // Mainland China: 120, the national medical emergency and ambulance number.
+  cn: { emergencyNumber: '120', urgentNumber: null },
 } as const satisfies Record<string, RegionNumbers>;
 
 export type Region = keyof typeof REGIONS;
