@@ -7,7 +7,8 @@ const menu = (turn: Turn): AskOptions => ({
   textKey: 'common:language.choose',
   reader: 'language',
   choices: turn.languages.languages.map((lng) => ({ value: lng, label: turn.languages.nameOf(lng) })),
-  fallback: turn.lng,
+  // Unreadable twice: no choice is recorded, the language stays as it was.
+  fallback: '',
 });
 
 /**
@@ -33,7 +34,7 @@ export class LanguageDialog extends WaterfallDialog {
       async (step) => step.beginDialog(DialogIds.ask, menu(getTurn(step.context))),
       async (step) => {
         const turn = getTurn(step.context);
-        await confirmLanguage(turn, step.result as string);
+        if (step.result !== '') await confirmLanguage(turn, step.result as string);
         if (step.stack.length === 1 && !turn.session.consented) return step.replaceDialog(DialogIds.main, { from: 'start' });
         return step.endDialog();
       },

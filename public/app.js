@@ -73,13 +73,20 @@
     // carry the new locale, and the page follows: its words, lang, and direction (Arabic, Urdu).
     let shown = config.locale;
     let props;
+    let asked = 0;
     const follow = (botLocale) => {
       if (typeof botLocale !== 'string' || botLocale === shown) return;
       shown = botLocale;
+      const ticket = ++asked;
       getJson(`/api/webchat/config?locale=${encodeURIComponent(botLocale)}`).then((next) => {
-        if (next.locale !== botLocale) return;
+        // Only the newest switch counts: an older answer arriving late must not undo it.
+        if (ticket !== asked || next.locale !== botLocale) return;
         config.strings = next.strings;
         applyPageStrings(next);
+        const banner = document.querySelector('#emergency p');
+        const call = document.querySelector('#emergency .emergency__call');
+        if (banner) banner.textContent = next.strings.emergencyBanner;
+        if (call) call.textContent = next.strings.callNow;
         props = Object.assign({}, props, { locale: next.locale, dir: next.dir });
         window.WebChat.renderWebChat(props, $('webchat'));
       }).catch(() => undefined);

@@ -1,12 +1,15 @@
 /**
  * Scores the red-flag screen on labelled patient messages (test/fixtures/redflags.<set>.<lng>.json),
- * reading each message the way the bot does: with the language's own lexicon and, for any language
- * other than English, the English one too. Shared by the dev-set test and `npm run redflags:score`.
+ * reading each message exactly the way the bot does (src/screening.ts: the conversation's lexicon,
+ * English, and the language the message is written in). Shared by the dev-set test and
+ * `npm run redflags:score`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadLexicon } from '../src/lexicons';
-import { screenText } from '../src/triage';
+import { createLocalizer } from '../src/i18n';
+import { buildLanguageDirectory, type LanguageDirectory } from '../src/languageDirectory';
+import { screenMessage } from '../src/screening';
 
 export type Label = 'emergency' | 'urgent' | 'none';
 export interface Example { text: string; label: Label; note?: string }
@@ -37,11 +40,17 @@ export function loadExamples(set: string, lng: string, dir: string = fixturesDir
   return JSON.parse(fs.readFileSync(path.join(dir, `redflags.${set}.${lng}.json`), 'utf8')) as Example[];
 }
 
+let directory: LanguageDirectory | undefined;
+/** The first-message detector over every language, built once (the screen uses it on every message). */
+function detector(): LanguageDirectory {
+  return (directory ??= buildLanguageDirectory(createLocalizer('en'), 'en'));
+}
+
 export function score(set: string, lng: string, examples: readonly Example[]): Score {
-  const lexicons = lng === 'en' ? [loadLexicon('en')] : [loadLexicon(lng), loadLexicon('en')];
+  const languages = detector();
   const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], misses: [] };
   for (const ex of examples) {
-    const got = screenText(ex.text, lexicons)?.level ?? 'none';
+    const got = screenMessage(ex.text, lng, (l) => loadLexicon(l), (t) => languages.detect(t))?.level ?? 'none';
     if (ex.label === 'emergency') {
       s.emergency[1]++;
       if (got === 'emergency') s.emergency[0]++; else s.misses.push(`${set}/${lng} emergency->${got}: ${ex.text}`);

@@ -9,7 +9,7 @@
 import { loadLexicon } from '../src/lexicons';
 import { createLocalizer } from '../src/i18n';
 import { buildLanguageDirectory } from '../src/languageDirectory';
-import { screenText } from '../src/triage';
+import { screenMessage } from '../src/screening';
 import { recognize } from '../src/triage/recognizer';
 
 function parseArgs(argv: readonly string[]): { lang: string; text: string } {
@@ -40,11 +40,10 @@ function main(): number {
   for (const t of result.trends) console.log(`    trend ${t.feature}: ${t.direction} (${t.polarity})`);
   console.log(`level: ${result.level ?? 'none (no affirmed red flag)'}`);
   // What the bot does with it: this language's lexicon, English, and the language the text is written in.
-  const localizer = createLocalizer('en');
-  const written = buildLanguageDirectory(localizer, 'en').detect(text);
-  const langs = [...new Set([lang, 'en', ...(written ? [written] : [])])].filter((l) => l === lang || localizer.languages.includes(l));
-  const flag = screenText(text, langs.map((l) => loadLexicon(l)));
-  console.log(`bot screen (${langs.join(' + ')}): ${flag ? `${flag.level} ${flag.reasons.join(' ')}` : 'none'}`);
+  const languages = buildLanguageDirectory(createLocalizer('en'), 'en');
+  const written = languages.detect(text);
+  const flag = screenMessage(text, lang, (l) => loadLexicon(l), (t) => languages.detect(t));
+  console.log(`bot screen (${[...new Set([lang, 'en', ...(written ? [written] : [])])].join(' + ')}): ${flag ? `${flag.level} ${flag.reasons.join(' ')}` : 'none'}`);
   return 0;
 }
 

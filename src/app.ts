@@ -11,7 +11,7 @@ import type { Config } from './config';
 import { installErrorBoundary } from './errorBoundary';
 import { createLocalizer, type Localizer } from './i18n';
 import { buildLanguageDirectory } from './languageDirectory';
-import { loadLexicon } from './lexicons';
+import { loadEveryLexicon, loadLexicon } from './lexicons';
 import type { Logger } from './logger';
 import { createServer } from './server';
 import { closeGracefully } from './http/closeServer';
@@ -58,7 +58,12 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
-  const lexicons = new Map(localizer.languages.map((lng) => [lng, loadLexicon(lng)]));
+  // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
+  const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
+  for (const lng of localizer.languages) if (!lexicons.has(lng)) lexicons.set(lng, loadLexicon(lng));
+  for (const lng of config.languages ?? []) {
+    if (!localizer.languages.includes(lng)) logger.warn({ event: 'language_not_offered', lng }, 'LANGUAGES names a language that is not offered (incomplete, a draft with drafts off, or unknown)');
+  }
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
   const english = { lexicon: loadLexicon('en'), commands: loadCommands('en') };
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -76,7 +81,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     localizer,
-    languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale)),
+    languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, [...lexicons.keys()]),
     lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
     commands: (lng) => commandSets.get(lng) ?? english.commands,
     logger,

@@ -18,7 +18,8 @@ import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
 import { capabilitiesFor, render, type OutMessage } from './rendering';
-import { flagDisposition, rank, screenText, type Flag } from './triage';
+import { screenMessage } from './screening';
+import { flagDisposition, rank, type Flag } from './triage';
 import type { Lexicon } from './triage/recognizer';
 import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
 
@@ -206,10 +207,9 @@ export class AfterscanBot extends ActivityHandler {
    * in the language the message itself is written in when that is clearly a third one (H17).
    */
   screenText(text: string, lng: string): Flag | null {
-    const langs = new Set([lng, 'en']);
-    const written = this.deps.languages.detect(text);
-    if (written) langs.add(written);
-    return screenText(text, [...langs].map((l) => this.deps.lexicon(l)));
+    // A language's name on its own ("espanhol", "polski") is a choice of language, never a red flag.
+    if (this.deps.languages.named(text)) return null;
+    return screenMessage(text, lng, this.deps.lexicon, (t) => this.deps.languages.detect(t));
   }
 
   /** Forgets the dialog stack (used by the error boundary). */
@@ -223,8 +223,12 @@ export class AfterscanBot extends ActivityHandler {
     const text = messageText(context.activity);
     let flag = text ? this.screenText(text, turn.lng) : null;
     if (flag?.level === 'emergency') {
-      // In the patient's chosen language when state can be read; never wait on it otherwise (S1).
-      await this.loadState(context, turn).then(() => applyChosenLanguage(turn), () => undefined);
+      // In the patient's chosen language (or, on a first SMS, the language it is written in) when
+      // state can be read; if it cannot, the advice goes out anyway (S1).
+      await this.loadState(context, turn).then(() => {
+        applyChosenLanguage(turn);
+        detectFirstLanguage(turn, context.activity.locale, text);
+      }, () => undefined);
       await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       await this.afterEmergency(context, turn, flag);
       return;
@@ -244,12 +248,12 @@ export class AfterscanBot extends ActivityHandler {
       }
     }
     if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, text, this.keywordActions(context, turn)))) return;
-    if (detected) await turn.send(...firstLanguageMessages(turn, detected));
     if (turn.profile.optedOut) {
       // Opted out (SMS STOP): nothing unprompted, but a red flag the patient typed is still answered.
       if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));
       return;
     }
+    if (detected) await turn.send(...firstLanguageMessages(turn, detected));
     const dc = await this.dialogs.createContext(context);
     if (!flag && (await handleLanguageChoice(dc, turn, text, () => this.begin(dc, turn)))) return;
     const floor = turn.session.floor;

@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { Localizer } from './i18n';
 import type { Logger } from './logger';
 import { capabilitiesFor, render } from './rendering';
-import { deploymentT } from './turn';
+import { deploymentT, findTurn } from './turn';
 
 export interface BoundaryDeps {
   config: Readonly<Config>;
@@ -29,7 +29,8 @@ export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps):
     const correlationId = randomUUID();
     deps.logger.error({ event: 'turn_error', correlationId, channel: context.activity.channelId, err: error?.name, frames: framesOnly(error) }, 'turn failed');
     try {
-      const lng = deps.localizer.negotiate(context.activity.locale);
+      // The language the patient is being answered in, when the turn got that far; else the channel's.
+      const lng = findTurn(context)?.lng ?? deps.localizer.negotiate(context.activity.locale);
       const t = deploymentT(deps.localizer.fixedT(lng), deps.config);
       const pieces = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId));
       await context.sendActivities(pieces.map((piece) => ({ ...piece, locale: lng })));

@@ -42,8 +42,12 @@ export function buildDetector(vocabularies: ReadonlyMap<string, Iterable<string>
     detect(text: string): string | null {
       if (typeof text !== 'string' || text.trim() === '') return null;
       const sample = text.length > 2000 ? text.slice(0, 2000) : text;
-      if (HAN.test(sample)) return has('zh-Hans') ? 'zh-Hans' : null;
       const words = tokenize(sample).words;
+      // Chinese when Chinese characters carry the message, not when one "谢谢" ends an English text.
+      if (HAN.test(sample)) {
+        const han = words.filter((w) => HAN.test(w)).length;
+        if (han >= 2 * (words.length - han)) return has('zh-Hans') ? 'zh-Hans' : null;
+      }
       if (ARABIC_SCRIPT.test(sample)) {
         const among = ['ar', 'ur'].filter(has);
         const byWords = vote(words, among);

@@ -23,7 +23,10 @@ export interface LanguageDirectory {
   isLanguageCommand(text: string): boolean;
   /** The offered language this whole message names ("polski", "in English"), else null. */
   named(text: string): string | null;
-  /** The language of a first message, when clear (SMS has no locale), else null. */
+  /**
+   * The language a message is written in, when clear, among every language the bot can screen
+   * (offered or not: a draft language switched off in production is still read for red flags), else null.
+   */
   detect(text: string): string | null;
   /** Each offered language's own word for its language command ("language", "idioma", "语言"), menu order, no repeats. */
   commandWords(): readonly string[];
@@ -33,7 +36,11 @@ interface CommandsJson { commands: { language?: string[] }; self?: string[] }
 
 const read = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-export function buildLanguageDirectory(localizer: Localizer, defaultLng: string, localesDir: string = findLocalesDir()): LanguageDirectory {
+/**
+ * `screening` are the languages whose lexicons the bot reads messages with; by default the offered
+ * ones. The app passes every language with a lexicon that compiles, offered or not.
+ */
+export function buildLanguageDirectory(localizer: Localizer, defaultLng: string, localesDir: string = findLocalesDir(), screening: readonly string[] = localizer.languages): LanguageDirectory {
   const languages = [...localizer.languages].sort((a, b) => (a === defaultLng ? -1 : b === defaultLng ? 1 : a.localeCompare(b)));
   const nameOf = (lng: string): string => localizer.fixedT(lng)('common:language.name');
   const commandPhrases = new Set<string>();
@@ -42,10 +49,12 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
   const vocab = new Map<string, Set<string>>();
   for (const lng of languages) {
     const commands = read(path.join(localesDir, lng, 'commands.json')) as CommandsJson;
-    for (const phrase of commands.commands.language ?? []) commandPhrases.add(normalizeWords(phrase));
+    for (const phrase of commands.commands.language ?? []) if (normalizeWords(phrase) !== '') commandPhrases.add(normalizeWords(phrase));
     const first = commands.commands.language?.[0];
     if (first !== undefined && !firstWords.some((w) => normalizeWords(w) === normalizeWords(first))) firstWords.push(first);
-    for (const phrase of [...(commands.self ?? []), nameOf(lng)]) names.set(normalizeWords(phrase), lng);
+    for (const phrase of [...(commands.self ?? []), nameOf(lng)]) if (normalizeWords(phrase) !== '') names.set(normalizeWords(phrase), lng);
+  }
+  for (const lng of new Set([...languages, ...screening])) {
     const words = new Set<string>();
     for (const file of fs.readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
       wordsOf(read(path.join(localesDir, lng, file)), words);

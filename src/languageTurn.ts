@@ -19,18 +19,25 @@ export function applyChosenLanguage(turn: Turn): boolean {
 }
 
 /**
- * First contact on a channel that gives no locale (SMS): the first message's language, when clear,
- * else the default, is kept as the user's language. Says what to tell the patient: 'detected' (the
- * language used and how to change it), 'unsure' (the same, plus the word "language" in every offered
- * language, for a patient whose "hi" said nothing about their language), or null.
+ * A channel that gives no locale (SMS), before the patient has chosen or shown a language: the first
+ * text clearly written in an offered language sets it for good ('detected': say which and how to
+ * change it). A text that shows none ("hi", "STOP", an emoji) keeps the default for now without
+ * fixing it, so a later text can still set it; the first such text also gets the word "language"
+ * in every offered language ('unsure'). Otherwise null.
  */
 export function detectFirstLanguage(turn: Turn, channelLocale: string | undefined, text: string): 'detected' | 'unsure' | null {
-  if (!turn.caps.carrierKeywords || channelLocale || turn.profile.language || turn.session.consented || !text) return null;
+  if (!turn.caps.carrierKeywords || channelLocale || turn.profile.language || !text) return null;
   if (turn.languages.languages.length < 2) return null;
-  const detected = turn.languages.detect(text);
-  turn.profile.language = detected ?? turn.lng;
-  if (detected && detected !== turn.lng) turn.useLanguage(detected);
-  return detected ? 'detected' : 'unsure';
+  const written = turn.languages.detect(text);
+  if (written && turn.languages.languages.includes(written)) {
+    turn.profile.language = written;
+    if (written === turn.lng) return turn.session.consented ? null : 'detected';
+    turn.useLanguage(written);
+    return 'detected';
+  }
+  if (turn.profile.languageHinted || turn.session.consented) return null;
+  turn.profile.languageHinted = true;
+  return 'unsure';
 }
 
 /** What to send about the language on a first SMS (see detectFirstLanguage). */
@@ -51,7 +58,9 @@ export async function handleLanguageChoice(dc: DialogContext, turn: Turn, text: 
   const { languages } = turn;
   if (languages.languages.length < 2 || !text) return false;
   if (languages.isLanguageCommand(text)) {
-    await dc.beginDialog(DialogIds.language);
+    // Already on the language menu: ask it again rather than stacking a second one.
+    if (dc.stack.some((d) => d.id === DialogIds.language)) await dc.repromptDialog();
+    else await dc.beginDialog(DialogIds.language);
     return true;
   }
   const named = languages.named(text);

@@ -17,11 +17,15 @@ export function languageFiles(localesDir: string): string[] {
   return fs.readdirSync(path.join(localesDir, 'en')).filter((f) => f.endsWith('.json') && f !== 'meta.json').sort();
 }
 
+/** Every leaf (text, list, or anything else a translator may have typed: null, a number) by its dotted key. */
 function leaves(value: Json, prefix = ''): [string, string | string[]][] {
   if (typeof value === 'string' || Array.isArray(value)) return [[prefix, value]];
-  if (value === null || typeof value !== 'object') return [[prefix, String(value)]];
+  if (value === null || typeof value !== 'object') return [[prefix, value as unknown as string]];
   return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
 }
+
+/** A list of words or phrases (as English has it) must hold only non-empty text. */
+const textList = (list: readonly unknown[]): boolean => list.every((item) => typeof item === 'string' && item.trim() !== '');
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const placeholders = (text: string): string => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
@@ -75,6 +79,7 @@ export function localeProblems(localesDir: string, lng: string): string[] {
       if (value === undefined) problems.push(`${lng}/${file}: missing key ${key}`);
       else if (Array.isArray(source)) {
         if (!Array.isArray(value) || (source.length > 0 && value.length === 0)) problems.push(`${lng}/${file}: ${key} must be a non-empty list`);
+        else if (textList(source) && !textList(value)) problems.push(`${lng}/${file}: ${key} must list only non-empty text`);
       } else if (typeof value !== 'string' || value.trim() === '') problems.push(`${lng}/${file}: ${key} must be non-empty text`);
       else if (placeholders(value) !== placeholders(source)) problems.push(`${lng}/${file}: ${key} placeholders {${placeholders(value)}} differ from English {${placeholders(source)}}`);
     }

@@ -39,6 +39,8 @@ export interface Profile {
   optedOut?: boolean;
   /** The language the user chose (or that their first SMS was written in): beats the channel's locale. */
   language?: string;
+  /** An SMS user whose texts have not yet shown their language was told how to choose one (said once). */
+  languageHinted?: boolean;
 }
 
 /** Everything a dialog needs for one turn, fixed to the user's language and channel. */
@@ -77,6 +79,11 @@ const TURN_KEY = Symbol('afterscan.turn');
 
 export function setTurn(context: TurnContext, turn: Turn): void {
   context.turnState.set(TURN_KEY, turn);
+}
+
+/** The turn's services when the turn got that far (the error boundary uses its language), else undefined. */
+export function findTurn(context: TurnContext): Turn | undefined {
+  return context.turnState.get(TURN_KEY) as Turn | undefined;
 }
 
 export function getTurn(context: TurnContext): Turn {

@@ -21,18 +21,20 @@ export function screen(recognition: Recognition): Flag | null {
 
 /**
  * The screen as the bot runs it: the message read with every given lexicon (the conversation's
- * language first, then English, so an English red flag is never missed in another language).
- * Where the conversation's own lexicon read the same words, its reading stands: it knows that
- * language's negation and context ("pas de palpitations"), which English would read as a report.
+ * language first, then English, so an English red flag is never missed in another language),
+ * every affirmed finding of any of them counting (S2: over-triage is the lesser harm).
+ * One exception, when the message is written in the conversation's own language (`ownIsWritten`):
+ * where that lexicon read the same flag on the same words as negated, its reading stands, since
+ * it knows that language's negation ("pas de palpitations", which English would read as a report).
  */
-export function screenText(text: string, lexicons: readonly Lexicon[]): Flag | null {
+export function screenText(text: string, lexicons: readonly Lexicon[], ownIsWritten = false): Flag | null {
   const [own, ...others] = lexicons;
   if (!own) return null;
   const findings = recognize(text, own).findings;
-  const ownSpans = findings.map((f) => [f.start, f.end] as const);
+  const denied = ownIsWritten ? findings.filter((f) => f.polarity !== 'affirmed') : [];
   for (const lex of others) {
     for (const f of recognize(text, lex).findings) {
-      if (!ownSpans.some(([start, end]) => f.start < end && start < f.end)) findings.push(f);
+      if (!denied.some((d) => d.code === f.code && f.start < d.end && d.start < f.end)) findings.push(f);
     }
   }
   return screen({ findings, trends: [], level: null });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalizer, isComplete } from '../../src/i18n';
@@ -78,5 +79,23 @@ describe('plural forms in use', () => {
     expect(pl('outcome:followUp.booked', { count: 1, days: '2' })).not.toBe(pl('outcome:followUp.booked', { count: 2, days: '2' }));
     const ar = localizer.fixedT('ar');
     expect(ar('outcome:followUp.booked', { count: 3, days: '3' })).not.toBe(ar('outcome:followUp.booked', { count: 11, days: '3' }));
+  });
+});
+
+describe('S6: what a translator may have typed by mistake', () => {
+  it('null or a number where text belongs, or an empty item in a word list, makes a language incomplete', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-s6-'));
+    fs.cpSync(LOCALES, tmp, { recursive: true });
+    const commonFile = path.join(tmp, 'es', 'common.json');
+    const common = JSON.parse(fs.readFileSync(commonFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(commonFile, JSON.stringify({ ...common, notUnderstood: null }));
+    expect(localeProblems(tmp, 'es').join('\n')).toMatch(/notUnderstood must be non-empty text/);
+    fs.writeFileSync(commonFile, JSON.stringify(common));
+    const commandsFile = path.join(tmp, 'es', 'commands.json');
+    const commands = JSON.parse(fs.readFileSync(commandsFile, 'utf8')) as { commands: Record<string, string[]> };
+    commands.commands.help = ['ayuda', ''];
+    fs.writeFileSync(commandsFile, JSON.stringify(commands));
+    expect(localeProblems(tmp, 'es').join('\n')).toMatch(/commands.help must list only non-empty text/);
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

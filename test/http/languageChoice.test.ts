@@ -12,6 +12,8 @@ const patient = (locale: string, channel = 'test', user?: string): Patient => {
 };
 /** The menu's order: the default language first, then the others by code. */
 const offered = (): readonly string[] => ['en', ...running.app.localizer.languages.filter((l) => l !== 'en')];
+/** A new SMS user: no locale, a phone number of their own. */
+const smsUser = (): Patient => patient('', 'sms', `+4477007${String(n + 1).padStart(5, '0')}`);
 const nameOf = (lng: string): string => running.app.localizer.fixedT(lng)('common:language.name');
 
 describe('choosing the language', () => {
@@ -139,5 +141,54 @@ describe('the language menu as the very first message', () => {
     expect(texts(replies)).not.toMatch(/something went wrong/i);
     expect(texts(replies)).toMatch(/1\) English/);
     expect(running.logLines.filter((l) => l.includes('"event":"turn_error"'))).toEqual([]);
+  });
+});
+
+describe('review findings: language and the safety screen', () => {
+  it('S1 H17: "no chest pain but i cant breathe" is an emergency in a conversation in every offered language', async () => {
+    for (const lng of offered()) {
+      const p = patient(lng === 'zh-Hans' ? 'zh-CN' : lng);
+      await p.say('hi');
+      expect(dispositions(await p.say('no chest pain but i cant breathe')).map((d) => d.level), lng).toEqual(['emergency']);
+    }
+  });
+
+  it('S1 H17: a first SMS that is an emergency is answered in the language it is written in', async () => {
+    if (!offered().includes('pl')) return;
+    const replies = await smsUser().send({ type: 'message', text: 'nie mogę oddychać, duszę się', locale: undefined });
+    expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
+    expect(replies[0]!.locale).toBe('pl');
+  });
+
+  it('H03: a first SMS that shows no language ("START") does not fix it: a later Polish text still sets Polish', async () => {
+    if (!offered().includes('pl')) return;
+    const p = smsUser();
+    await p.send({ type: 'message', text: 'START', locale: undefined });
+    const later = await p.send({ type: 'message', text: 'dzień dobry, miałam badanie nogi wczoraj', locale: undefined });
+    expect(later[0]!.locale).toBe('pl');
+  });
+
+  it('H03: one Chinese word at the end of an English first SMS does not make the conversation Chinese', async () => {
+    const replies = await smsUser().send({ type: 'message', text: 'hello, I had my leg scanned yesterday, 谢谢', locale: undefined });
+    expect(replies[0]!.locale).toBe('en');
+  });
+
+  it('"language" twice, then a choice: one menu, the choice is used, and the next answer is read in it', async () => {
+    if (!offered().includes('es')) return;
+    const p = patient('en-GB');
+    await p.say('hi');
+    await p.say('language');
+    await p.say('language');
+    const chosen = await p.say('Español');
+    expect(chosen[0]!.locale).toBe('es');
+    expect(texts(await p.say('sí'))).not.toMatch(/no lo he entendido/i);
+    expect(running.logLines.filter((l) => l.includes('"event":"turn_error"'))).toEqual([]);
+  });
+
+  it('a language\'s name is never read as a red flag ("espanhol" in a Portuguese chat)', async () => {
+    if (!offered().includes('pt')) return;
+    const p = patient('pt-BR');
+    await p.say('oi');
+    expect(dispositions(await p.say('espanhol'))).toEqual([]);
   });
 });

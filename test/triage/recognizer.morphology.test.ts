@@ -68,3 +68,12 @@ describe('particles glued to the front of a word (spelling.proclitics)', () => {
     expect(recognize('وي', ar).level).toBeNull();
   });
 });
+
+describe('proclitic stripping never makes a different small word', () => {
+  it('S1: "ولما" (and when), "بما", "ألما" are not read as the negation "ما"', () => {
+    const ar = loadLexicon('ar');
+    for (const text of ['ولما صحيت عندي ألم في صدري', 'ولما قمت من السرير أغمي علي', 'أحس ألما في صدري وضيق في التنفس']) {
+      expect(recognize(text, ar).level, text).toBe('emergency');
+    }
+  });
+});

@@ -71,7 +71,8 @@ export class Vocabulary {
   /**
    * Particles glued to the front of a word (Arabic و "and", ف, ب, ل, ال "the" …, spelling.proclitics):
    * a typed word the lexicon does not know is read without them ("وبكح" as "بكح"), longest first,
-   * when at least two letters remain.
+   * when at least three letters remain: two-letter remains are too often other words ("ولما" must
+   * not become the negation "ما").
    */
   procliticsOff(particles: Iterable<string>): void {
     this.proclitics = [...new Set(particles)].filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
@@ -108,7 +109,7 @@ export class Vocabulary {
     const whole = this.computeWhole(token);
     if (whole.length > 0 || this.proclitics.length === 0 || this.keep.has(token)) return whole;
     for (const p of this.proclitics) {
-      if (token.length - p.length >= 2 && token.startsWith(p)) {
+      if (token.length - p.length >= 3 && token.startsWith(p)) {
         const bare = this.computeWhole(token.slice(p.length));
         if (bare.length > 0) return bare;
       }
