@@ -8,16 +8,7 @@ import { localeProblems, requiredKeys } from '../../src/localeCheck';
 const LOCALES = path.resolve(__dirname, '../../locales');
 const languages = fs.readdirSync(LOCALES).filter((d) => fs.statSync(path.join(LOCALES, d)).isDirectory());
 
-function leaves(value: unknown, prefix = ''): [string, unknown][] {
-  if (typeof value === 'string' || Array.isArray(value)) return [[prefix, value]];
-  return Object.entries(value as object).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
-}
-const read = (lng: string, file: string): unknown => JSON.parse(fs.readFileSync(path.join(LOCALES, lng, file), 'utf8'));
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!).sort();
-
 describe('S6: complete languages only', () => {
-  const files = fs.readdirSync(path.join(LOCALES, 'en')).filter((f) => f.endsWith('.json'));
-
   for (const lng of languages.filter((l) => l !== 'en')) {
     it(`S6 H03 H06: ${lng} has every file, every key, its own plural forms and the same placeholders as English`, () => {
       expect(localeProblems(LOCALES, lng)).toEqual([]);
