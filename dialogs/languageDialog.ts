@@ -1,4 +1,5 @@
 import { WaterfallDialog } from '../src/sdk/dialogs';
+import type { OutMessage } from '../src/rendering';
 import { getTurn, type Turn } from '../src/turn';
 import type { AskOptions } from './askDialog';
 import { DialogIds } from './ids';
@@ -11,6 +12,17 @@ const menu = (turn: Turn): AskOptions => ({
   fallback: '',
 });
 
+/** That the text awaits translation review, when the turn's language is a draft (H06); else undefined. */
+export function draftText(turn: Turn): string | undefined {
+  return turn.languages.isDraft(turn.lng) ? turn.t('common:language.draft') : undefined;
+}
+
+/** The draft notice as a message to send, or nothing. */
+export function draftNotice(turn: Turn): OutMessage[] {
+  const text = draftText(turn);
+  return text === undefined ? [] : [{ kind: 'text', text }];
+}
+
 /**
  * Says the chosen language is in use, and that its text still awaits translation review
  * when it does. Shared by the menu and by a language named at any turn ("polski").
@@ -18,8 +30,7 @@ const menu = (turn: Turn): AskOptions => ({
 export async function confirmLanguage(turn: Turn, lng: string): Promise<void> {
   turn.useLanguage(lng);
   turn.profile.language = lng;
-  await turn.send({ kind: 'text', text: turn.t('common:language.chosen') });
-  if (turn.languages.isDraft(lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
+  await turn.send({ kind: 'text', text: turn.t('common:language.chosen') }, ...draftNotice(turn));
 }
 
 /**

@@ -4,6 +4,7 @@ import { CONTENT_VERSION } from '../src/content/version';
 import type { OutMessage } from '../src/rendering';
 import { RULES_VERSION } from '../src/triage';
 import type { Turn } from '../src/turn';
+import { draftText } from './languageDialog';
 
 /** "Why?" / "sources": the numbered references for the advice just given. */
 export function sourcesMessage(turn: Turn): OutMessage {
@@ -14,11 +15,10 @@ export function sourcesMessage(turn: Turn): OutMessage {
 
 /** "About": which rules and which content the patient is reading, and whether it was reviewed. */
 export function aboutMessage(turn: Turn): OutMessage {
-  return {
-    kind: 'text',
-    text: turn.t('common:about', {
-      context: CLINICAL_REVIEW.status, rules: RULES_VERSION, content: CONTENT_VERSION, updated: lastUpdated(),
-      by: CLINICAL_REVIEW.by, on: CLINICAL_REVIEW.on,
-    }) + (turn.languages.isDraft(turn.lng) ? ` ${turn.t('common:language.draft')}` : ''),
-  };
+  const about = turn.t('common:about', {
+    context: CLINICAL_REVIEW.status, rules: RULES_VERSION, content: CONTENT_VERSION, updated: lastUpdated(),
+    by: CLINICAL_REVIEW.by, on: CLINICAL_REVIEW.on,
+  });
+  const draft = draftText(turn);
+  return { kind: 'text', text: draft === undefined ? about : `${about} ${draft}` };
 }

@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../
 import { getTurn } from '../src/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
+import { draftNotice } from './languageDialog';
 
 const CONSENT: AskOptions = {
   textKey: 'welcome:consent',
@@ -28,9 +29,8 @@ export class WelcomeDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog('welcomeFlow', [
       async (step) => {
         const turn = getTurn(step.context);
-        await turn.send({ kind: 'text', text: turn.t('welcome:hello') }, { kind: 'text', text: turn.t('welcome:purpose') });
         // A translation still awaiting clinical review says so before asking for anything (H06).
-        if (turn.languages.isDraft(turn.lng)) await turn.send({ kind: 'text', text: turn.t('common:language.draft') });
+        await turn.send({ kind: 'text', text: turn.t('welcome:hello') }, { kind: 'text', text: turn.t('welcome:purpose') }, ...draftNotice(turn));
         return step.beginDialog(DialogIds.ask, CONSENT);
       },
       async (step: WaterfallStepContext) => {

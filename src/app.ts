@@ -60,7 +60,6 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
   const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
-  for (const lng of localizer.languages) if (!lexicons.has(lng)) lexicons.set(lng, loadLexicon(lng));
   for (const lng of config.languages ?? []) {
     if (!localizer.languages.includes(lng)) logger.warn({ event: 'language_not_offered', lng }, 'LANGUAGES names a language that is not offered (incomplete, a draft with drafts off, or unknown)');
   }

@@ -164,24 +164,23 @@ export class AfterscanBot extends ActivityHandler {
     const { config, localizer } = this.deps;
     const lng = localizer.negotiate(context.activity.locale);
     const caps = capabilitiesFor(context.activity.channelId);
+    /** Everything that follows the turn's language; set here and again by useLanguage. */
+    const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands'> => ({
+      lng: next,
+      t: deploymentT(localizer.fixedT(next), config, () => turn.session.audience),
+      lexicon: this.deps.lexicon(next),
+      commands: this.deps.commands(next),
+    });
     const turn: Turn = {
-      lng,
+      ...inLanguage(lng),
       emergencyNumber: config.emergencyNumber,
       hasUrgentLine: config.urgentNumber !== null,
       hasRepeatWindow: config.repeatScanDays !== undefined,
       repeatWindowContext: config.repeatScanDays && config.repeatScanDays.min === config.repeatScanDays.max ? 'single' : undefined,
       repeatWindowCount: config.repeatScanDays?.max,
-      t: deploymentT(localizer.fixedT(lng), config, () => turn.session.audience),
       caps,
       languages: this.deps.languages,
-      useLanguage: (next) => {
-        turn.lng = next;
-        turn.t = deploymentT(localizer.fixedT(next), config, () => turn.session.audience);
-        turn.lexicon = this.deps.lexicon(next);
-        turn.commands = this.deps.commands(next);
-      },
-      lexicon: this.deps.lexicon(lng),
-      commands: this.deps.commands(lng),
+      useLanguage: (next) => { Object.assign(turn, inLanguage(next)); },
       session: newSession(),
       profile: {},
       now: this.now,

@@ -8,13 +8,12 @@
  * guess needs a clear lead; otherwise the answer is null and the default language stays.
  * Pure: no files, no SDK. Linear in the length of the message.
  */
-import { tokenize } from './triage/recognizer/tokenize';
+import { isIdeograph, tokenize } from './triage/recognizer/tokenize';
 
 export interface Detector {
   detect(text: string): string | null;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
 const URDU_ONLY = /[\u0679\u0688\u0691\u06ba\u06d2\u06d3\u06be\u06c1]/; // ٹ ڈ ڑ ں ے ۓ ھ ہ
 /** Lead the best language needs over the next one. */
@@ -44,10 +43,9 @@ export function buildDetector(vocabularies: ReadonlyMap<string, Iterable<string>
       const sample = text.length > 2000 ? text.slice(0, 2000) : text;
       const words = tokenize(sample).words;
       // Chinese when Chinese characters carry the message, not when one "谢谢" ends an English text.
-      if (HAN.test(sample)) {
-        const han = words.filter((w) => HAN.test(w)).length;
-        if (han >= 2 * (words.length - han)) return has('zh-Hans') ? 'zh-Hans' : null;
-      }
+      // The tokenizer makes each Chinese character a word of its own (isIdeograph, the same ranges).
+      const han = words.filter((w) => isIdeograph(w.charCodeAt(0))).length;
+      if (han > 0 && han >= 2 * (words.length - han)) return has('zh-Hans') ? 'zh-Hans' : null;
       if (ARABIC_SCRIPT.test(sample)) {
         const among = ['ar', 'ur'].filter(has);
         const byWords = vote(words, among);

@@ -6,7 +6,7 @@
 import type { DialogContext } from './sdk/dialogs';
 import { answersActiveQuestion } from '../dialogs/askDialog';
 import { DialogIds } from '../dialogs/ids';
-import { confirmLanguage } from '../dialogs/languageDialog';
+import { confirmLanguage, draftNotice } from '../dialogs/languageDialog';
 import type { OutMessage } from './rendering';
 import type { Turn } from './turn';
 
@@ -44,8 +44,7 @@ export function detectFirstLanguage(turn: Turn, channelLocale: string | undefine
 export function firstLanguageMessages(turn: Turn, outcome: 'detected' | 'unsure'): OutMessage[] {
   const out: OutMessage[] = [{ kind: 'text', text: turn.t('common:language.detected') }];
   if (outcome === 'unsure') out.push({ kind: 'text', text: turn.languages.commandWords().join(' · ') });
-  if (turn.languages.isDraft(turn.lng)) out.push({ kind: 'text', text: turn.t('common:language.draft') });
-  return out;
+  return [...out, ...draftNotice(turn)];
 }
 
 /**
