@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createLocalizer } from '../../src/i18n';
 import { loadExamples } from '../../scripts/redflagScore';
 import { dispositions, Patient, startApp, texts, type RunningApp } from '../helpers/app';
+import { TYPICAL_LOCALE } from '../helpers/locales';
 
 /**
  * Whole conversations of random patient messages, on every channel, in every offered language.
@@ -23,7 +24,6 @@ const LOCALES = path.resolve(__dirname, '../../locales');
 const read = (lng: string, file: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(LOCALES, lng, `${file}.json`), 'utf8')) as Record<string, unknown>;
 const localizer = createLocalizer('en');
 const LANGS = localizer.languages;
-const LOCALE_OF: Record<string, string> = { en: 'en-GB', es: 'es-ES', pt: 'pt-BR', 'zh-Hans': 'zh-CN', ar: 'ar-EG', ur: 'ur-PK' };
 
 /**
  * Every other language's pool comes from its own files: its button labels and the first word of
@@ -101,7 +101,7 @@ describe('H01: random whole conversations on every channel, in every offered lan
     await fc.assert(fc.asyncProperty(conversation, async ({ channel, lang, steps }) => {
       n += 1;
       const user = channel === 'sms' ? `+44770090${String(n).padStart(4, '0')}` : undefined;
-      const patient = new Patient(running.url, `fuzz-${channel}-${lang}-${n}`, channel, LOCALE_OF[lang] ?? lang, user);
+      const patient = new Patient(running.url, `fuzz-${channel}-${lang}-${n}`, channel, TYPICAL_LOCALE[lang] ?? lang, user);
       counts.conversations += 1;
       counts.byPair.set(`${channel}/${lang}`, (counts.byPair.get(`${channel}/${lang}`) ?? 0) + 1);
       for (const step of steps) {

@@ -6,11 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { TYPICAL_LOCALE } from '../helpers/locales';
 
-/** A locale tag each language's patients' devices typically send. */
-const LOCALES: Readonly<Record<string, string>> = {
-  en: 'en-GB', es: 'es-MX', fr: 'fr-FR', de: 'de-DE', pl: 'pl-PL', pt: 'pt-BR', ro: 'ro-RO', ar: 'ar-EG', ur: 'ur-PK', 'zh-Hans': 'zh-CN',
-};
+const LOCALES = TYPICAL_LOCALE;
 
 let running: RunningApp;
 let n = 0;

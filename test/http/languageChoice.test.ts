@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttons, dispositions, Patient, startApp, texts, type RunningApp, talk } from '../helpers/app';
+import { TYPICAL_LOCALE } from '../helpers/locales';
 
 let running: RunningApp;
 let n = 0;
@@ -75,10 +76,9 @@ describe('choosing the language', () => {
 });
 
 describe('SMS: no locale, so the first message\'s language is used', () => {
-  const sms = (): Patient => patient('', 'sms', `+4477009${String(n).padStart(5, '0')}`);
 
   it('a first text in Spanish is answered in Spanish, with how to change language', async () => {
-    const p = sms();
+    const p = smsUser();
     const replies = await p.send({ type: 'message', text: 'hola, me hicieron una ecografía de la pierna', locale: undefined });
     expect(replies[0]!.text).toMatch(/Le responderé en español/);
     expect(texts(replies)).toMatch(/asistente automático/);
@@ -88,13 +88,13 @@ describe('SMS: no locale, so the first message\'s language is used', () => {
   });
 
   it('a first text in English is answered in English with the same offer', async () => {
-    const replies = await sms().send({ type: 'message', text: 'hello I had a scan on my leg today', locale: undefined });
+    const replies = await smsUser().send({ type: 'message', text: 'hello I had a scan on my leg today', locale: undefined });
     expect(replies[0]!.text).toMatch(/I will reply in English/);
     expect(texts(replies)).toMatch(/automated helper/);
   });
 
   it('H03: a first text that says nothing about its language gets the default, plus the word "language" in every offered language', async () => {
-    const replies = await sms().send({ type: 'message', text: '👋', locale: undefined });
+    const replies = await smsUser().send({ type: 'message', text: '👋', locale: undefined });
     expect(replies[0]!.text).toMatch(/I will reply in English/);
     const words = running.app.localizer.languages.map((lng) => running.app.localizer.fixedT(lng)('common:language.name'));
     expect(words.length).toBeGreaterThan(1);
@@ -106,12 +106,12 @@ describe('SMS: no locale, so the first message\'s language is used', () => {
   });
 
   it('S1 H17: a red flag in the first SMS text, in Spanish, wins over everything else', async () => {
-    const replies = await sms().send({ type: 'message', text: 'me falta el aire', locale: undefined });
+    const replies = await smsUser().send({ type: 'message', text: 'me falta el aire', locale: undefined });
     expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
   });
 
   it('the SMS language menu is numbered and a number chooses', async () => {
-    const p = sms();
+    const p = smsUser();
     await p.send({ type: 'message', text: 'hello', locale: undefined });
     const menu = await p.send({ type: 'message', text: 'language', locale: undefined });
     const list = texts(menu);
@@ -147,7 +147,7 @@ describe('the language menu as the very first message', () => {
 describe('review findings: language and the safety screen', () => {
   it('S1 H17: "no chest pain but i cant breathe" is an emergency in a conversation in every offered language', async () => {
     for (const lng of offered()) {
-      const p = patient(lng === 'zh-Hans' ? 'zh-CN' : lng);
+      const p = patient(TYPICAL_LOCALE[lng] ?? lng);
       await p.say('hi');
       expect(dispositions(await p.say('no chest pain but i cant breathe')).map((d) => d.level), lng).toEqual(['emergency']);
     }
