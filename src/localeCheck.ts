@@ -28,6 +28,12 @@ function leaves(value: Json, prefix = ''): [string, string | string[]][] {
 const textList = (list: readonly unknown[]): boolean => list.every((item) => typeof item === 'string' && item.trim() !== '');
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** A plural key's base ("offer_carer_one" → "offer_carer"); null for a key that is not plural. */
+export function pluralBase(key: string): string | null {
+  const m = PLURAL.exec(key);
+  return m ? key.slice(0, m.index) : null;
+}
 const placeholders = (text: string): string => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort().join(',');
 
 /** The CLDR plural forms a language needs ("pl" → one, few, many, other). */
@@ -44,9 +50,8 @@ export function requiredKeys(en: Json, lng: string): Map<string, string | string
   const out = new Map<string, string | string[]>();
   const forms = pluralForms(lng);
   for (const [key, value] of leaves(en)) {
-    const m = PLURAL.exec(key);
-    if (!m) { out.set(key, value); continue; }
-    const base = key.slice(0, m.index);
+    const base = pluralBase(key);
+    if (base === null) { out.set(key, value); continue; }
     for (const form of forms) if (!out.has(`${base}_${form}`)) out.set(`${base}_${form}`, value);
   }
   return out;
