@@ -57,7 +57,7 @@ export function requiredKeys(en: Json, lng: string): Map<string, string | string
   return out;
 }
 
-/** Every way `lng` falls short of English; empty when the language is complete. */
+/** Every way `lng` falls short of English (every English key, and its own plural forms); empty when the language is complete. */
 export function localeProblems(localesDir: string, lng: string): string[] {
   const problems: string[] = [];
   try {
@@ -79,6 +79,9 @@ export function localeProblems(localesDir: string, lng: string): string[] {
     }
     const have = new Map(leaves(mine));
     const need = requiredKeys(en, lng);
+    // Every English key exists in every language too, English's plural forms included: Chinese
+    // (one form, "other") still carries `x_one`, unused by its grammar, with the same text.
+    for (const [key, value] of leaves(en)) if (!need.has(key)) need.set(key, value);
     for (const [key, source] of need) {
       const value = have.get(key);
       if (value === undefined) problems.push(`${lng}/${file}: missing key ${key}`);

@@ -90,3 +90,17 @@ describe('S6: what a translator may have typed by mistake', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });
+
+describe('S6: every English key exists in every language', () => {
+  it('Chinese (plural form "other" only) still carries English\'s "_one" keys; without one it is incomplete', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-keys-'));
+    fs.cpSync(LOCALES, tmp, { recursive: true });
+    expect(localeProblems(tmp, 'zh-Hans')).toEqual([]);
+    const file = path.join(tmp, 'zh-Hans', 'outcome.json');
+    const outcome = JSON.parse(fs.readFileSync(file, 'utf8')) as { soon: Record<string, unknown> };
+    delete outcome.soon.window_one;
+    fs.writeFileSync(file, JSON.stringify(outcome));
+    expect(localeProblems(tmp, 'zh-Hans')).toEqual(['zh-Hans/outcome.json: missing key soon.window_one']);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});
