@@ -6,6 +6,8 @@ import { labelOf, readAnswer, type AskChoice, type ReaderKind } from './readers'
 
 /** Options for one question. Plain data: it is stored in dialog state between turns. */
 export interface AskOptions {
+  /** Stable question id, carried by the question's entity (README lists them). */
+  id: string;
   /** Translation key of the question. */
   textKey: string;
   /** Values for the question's placeholders. */
@@ -14,11 +16,18 @@ export interface AskOptions {
   reader: ReaderKind;
   /**
    * What an answer that still cannot be read after one re-ask counts as. Clinical questions
-   * use "unsure", which moves the advice up a tier (S2); menus use their safe default.
+   * use "unsure", which moves the advice up a tier (S2), and say so; menus use their safe
+   * default. Null: never assumed, asked again (consent is never taken as a refusal).
    */
-  fallback: string;
+  fallback: string | null;
   /** Say that an unreadable answer was counted as "not sure" (clinical questions). */
   announceFallback?: boolean;
+  /** The question asks "now, or since your scan" (an answer about the past is a yes). */
+  since?: boolean;
+  /** A direct question about a possible red flag: its entity names the flag and level. */
+  redFlag?: { flag: string; level: 'emergency' | 'urgent' };
+  /** Said before asking again when the reply could not be read (default: common:notUnderstood). */
+  againKey?: string;
 }
 
 interface AskState {
@@ -31,7 +40,16 @@ function choicesText(turn: Turn, options: AskOptions): string {
 }
 
 function ask(turn: Turn, options: AskOptions): Promise<void> {
-  return turn.send({ kind: 'question', text: turn.t(options.textKey, options.textParams), choices: options.choices.map((c) => ({ value: c.value, label: labelOf(turn, c) })) });
+  return turn.send({
+    kind: 'question', id: options.id, text: turn.t(options.textKey, options.textParams),
+    choices: options.choices.map((c) => ({ value: c.value, label: labelOf(turn, c) })),
+    ...(options.redFlag ? { redFlag: options.redFlag } : {}),
+  });
+}
+
+/** Reads the reply with the question's reader. */
+function read(turn: Turn, options: AskOptions): string | null {
+  return readAnswer(turn, turn.text, options.reader, options.choices, { since: options.since });
 }
 
 /**
@@ -54,21 +72,20 @@ export class AskDialog extends Dialog<AskOptions> {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const activity = dc.context.activity;
-    if (activity.type !== 'message') return Dialog.EndOfTurn;
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
     const turn = getTurn(dc.context);
     const state = dc.activeDialog!.state as AskState;
-    const text = typeof activity.text === 'string' ? activity.text : '';
-    const answer = readAnswer(turn, text, state.options.reader, state.options.choices);
+    const answer = read(turn, state.options);
     if (answer !== null) return dc.endDialog(answer);
-    const topic = turn.commands.topic(text);
+    const topic = turn.commands.topic(turn.text);
     if (topic) return dc.beginDialog(DialogIds.questions, { topic, once: true });
     state.misses += 1;
-    if (state.misses >= 2) {
+    if (state.misses >= 2 && state.options.fallback !== null) {
       if (state.options.announceFallback) await turn.send({ kind: 'text', text: turn.t('common:takenAsUnsure') });
       return dc.endDialog(state.options.fallback);
     }
-    await turn.send({ kind: 'text', text: `${turn.t('common:notUnderstood')} ${turn.t(turn.caps.numberedChoices ? 'common:tryAgainNumbered' : 'common:tryAgain', { options: choicesText(turn, state.options) })}` });
+    const again = turn.t(state.options.againKey ?? 'common:notUnderstood');
+    await turn.send({ kind: 'text', text: `${again} ${turn.t(turn.caps.numberedChoices ? 'common:tryAgainNumbered' : 'common:tryAgain', { options: choicesText(turn, state.options) })}` });
     await ask(turn, state.options);
     return Dialog.EndOfTurn;
   }
@@ -109,5 +126,5 @@ export function answersActiveQuestion(dc: DialogContext, turn: Turn, text: strin
   const active = inner.activeDialog;
   if (active?.id !== DialogIds.ask) return false;
   const { options } = active.state as AskState;
-  return readAnswer(turn, text, options.reader, options.choices) !== null;
+  return readAnswer(turn, text, options.reader, options.choices, { since: options.since }) !== null;
 }

@@ -4,6 +4,7 @@ import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 
 const MORE: AskOptions = {
+  id: 'explain',
   textKey: 'explain:offerMore',
   reader: 'choice',
   choices: [
@@ -39,7 +40,7 @@ export class ExplainDialog extends ComponentDialog {
         if (step.result === 'more') {
           await turn.send(
             { kind: 'text', text: turn.t('explain:missed') },
-            { kind: 'text', text: turn.t('explain:odds') },
+            { kind: 'text', text: turn.t(turn.scanType === 'whole-leg' ? 'explain:odds' : 'explain:odds_thigh') },
             { kind: 'text', text: turn.t('explain:tests') },
           );
         }

@@ -4,6 +4,7 @@ import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 
 const OFFER: AskOptions = {
+  id: 'followUpOffer',
   textKey: 'outcome:followUp.offer',
   reader: 'yesNo',
   choices: [
@@ -35,7 +36,8 @@ export class FollowUpDialog extends ComponentDialog {
         const turn = getTurn(step.context);
         if (step.result === 'yes') {
           turn.checkIns?.schedule();
-          await turn.send({ kind: 'text', text: turn.t('outcome:followUp.booked', { days: daysText(turn), count: lastDay(turn) }) });
+          // A check-in can be lost (a channel down, a phone off): say not to rely on it (hazard H28).
+          await turn.send({ kind: 'text', text: `${turn.t('outcome:followUp.booked', { days: daysText(turn), count: lastDay(turn) })} ${turn.t('outcome:followUp.noMessage')}` });
         } else {
           await turn.send({ kind: 'text', text: turn.t('outcome:followUp.declined') });
         }

@@ -4,6 +4,7 @@ import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 
 const CONFIRM: AskOptions = {
+  id: 'forgetConfirm',
   textKey: 'common:forget.confirm',
   reader: 'yesNo',
   choices: [

@@ -10,4 +10,5 @@ export const DialogIds = {
   forget: 'forget',
   followUp: 'followUp',
   language: 'language',
+  redFlagCheck: 'redFlagCheck',
 } as const;

@@ -5,6 +5,7 @@ import type { AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 
 const menu = (turn: Turn): AskOptions => ({
+  id: 'language',
   textKey: 'common:language.choose',
   reader: 'language',
   choices: turn.languages.languages.map((lng) => ({ value: lng, label: turn.languages.nameOf(lng) })),

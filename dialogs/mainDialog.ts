@@ -1,5 +1,7 @@
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from '../src/sdk/dialogs';
 import { getTurn } from '../src/turn';
+import { startingAnswers } from '../src/triage';
+import { repeatFloor } from './floor';
 import { aboutMessage, sourcesMessage } from './sources';
 import { AskDialog, type AskOptions } from './askDialog';
 import { ExplainDialog } from './explainDialog';
@@ -21,7 +23,7 @@ export interface MainOptions {
 
 const MENUS: Record<NonNullable<MainOptions['menu']>, AskOptions> = {
   afterOutcome: {
-    textKey: 'outcome:whatNext', reader: 'choice', fallback: 'done',
+    id: 'whatNext', textKey: 'outcome:whatNext', reader: 'choice', fallback: 'done',
     choices: [
       { value: 'questions', labelKey: 'common:choices.questions' },
       { value: 'checkAgain', labelKey: 'common:choices.checkAgain' },
@@ -29,7 +31,7 @@ const MENUS: Record<NonNullable<MainOptions['menu']>, AskOptions> = {
     ],
   },
   afterFlag: {
-    textKey: 'outcome:flagged', reader: 'choice', fallback: 'done',
+    id: 'afterFlag', textKey: 'outcome:flagged', reader: 'choice', fallback: 'done',
     choices: [
       { value: 'carryOn', labelKey: 'common:choices.carryOn' },
       { value: 'questions', labelKey: 'common:choices.questions' },
@@ -75,7 +77,8 @@ export class MainDialog extends ComponentDialog {
           case 'questions':
             return step.beginDialog(DialogIds.questions);
           case 'checkAgain':
-            turn.session.answers = {};
+            turn.session.answers = startingAnswers(turn.scanType);
+            await turn.send(...repeatFloor(turn));
             return step.replaceDialog('mainFlow', { from: 'symptoms' });
           case 'carryOn':
             return step.replaceDialog('mainFlow', { from: 'symptoms' });
@@ -96,10 +99,9 @@ export class MainDialog extends ComponentDialog {
 
   /** Commands typed at any turn. Returns a result when the command took the turn. */
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    const activity = inner.context.activity;
-    if (activity.type !== 'message' || typeof activity.text !== 'string') return undefined;
+    if (inner.context.activity.type !== 'message') return undefined;
     const turn = getTurn(inner.context);
-    const command = turn.commands.command(activity.text);
+    const command = turn.commands.command(turn.text);
     switch (command) {
       case 'help':
       case 'human':
@@ -117,9 +119,9 @@ export class MainDialog extends ComponentDialog {
       case 'forget':
         return inner.beginDialog(DialogIds.forget);
       case 'restart':
-        turn.session.answers = {};
-        delete turn.session.floor;
-        await turn.send({ kind: 'text', text: turn.t('common:restarting') });
+        // The answers start over; emergency or urgent advice already given holds and is said again (S8).
+        turn.session.answers = startingAnswers(turn.scanType);
+        await turn.send({ kind: 'text', text: turn.t('common:restarting') }, ...repeatFloor(turn));
         await inner.cancelAllDialogs();
         return inner.beginDialog('mainFlow', { from: 'symptoms' });
       case 'stop':

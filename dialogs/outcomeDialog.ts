@@ -4,8 +4,10 @@ import { getTurn, type Turn } from '../src/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { adviceMessages, summaryMessage } from './advice';
 import { DialogIds } from './ids';
+import { holdFloor } from './floor';
 
 const TEACH_BACK: AskOptions = {
+  id: 'teachBack',
   textKey: 'outcome:teachBack.question',
   reader: 'teachBack',
   choices: [
@@ -23,6 +25,8 @@ function decide(turn: Turn): Disposition {
   const repeatContact = isRepeatContact(turn.profile.lastCheck, answers.legTrend, now);
   const disposition = withFloor(evaluate({ ...answers, repeatContact }), floor);
   turn.session.lastDisposition = disposition;
+  // Emergency or urgent advice holds for the rest of the conversation and 24 hours for the user (S8).
+  if (disposition.level === 'emergency' || disposition.level === 'urgent') holdFloor(turn, { level: disposition.level, reasons: disposition.reasons });
   turn.profile.lastCheck = { at: now, legTrend: answers.legTrend, level: disposition.level };
   return disposition;
 }

@@ -12,6 +12,7 @@ export interface QuestionsOptions {
 }
 
 const MENU: AskOptions = {
+  id: 'questionsMenu',
   textKey: 'faq:menu',
   reader: 'choice',
   choices: [...TOPICS.map((topic) => ({ value: topic, labelKey: `faq:topics.${topic}` })), { value: 'done', labelKey: 'common:choices.done' }],

@@ -1,9 +1,10 @@
+import type { AnswerWords } from '../src/answerWords';
 import { normalizeWords } from '../src/commands';
 import { readTrend, readYesNo } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
-export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent' | 'language';
+export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent' | 'language' | 'eligibility';
 
 /** A button: its label is a translation key, or literal text (a language's own name). */
 export type AskChoice = { value: string; labelKey: string } | { value: string; label: string };
@@ -12,12 +13,19 @@ export function labelOf(turn: Turn, choice: AskChoice): string {
   return 'label' in choice ? choice.label : turn.t(choice.labelKey);
 }
 
+/** How a question wants its answers read, beyond its kind. */
+export interface ReadOptions {
+  /** The question asks "now, or since your scan": an answer about the past is a yes (S9). */
+  since?: boolean;
+}
+
 /**
  * Reads a reply against the offered choices: a tapped button (its exact label) first, then a
- * number where the channel showed a numbered list, then the language's answer lexicon.
- * Returns null when the reply cannot be read with confidence: never a guess.
+ * number where the channel showed a numbered list, then the reader of the answer's kind with the
+ * language's answer words (locales/<lng>/answers.json) and lexicon. Returns null when the reply
+ * cannot be read with confidence: never a guess, and never "no" for "I don't understand" (S9).
  */
-export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices: readonly AskChoice[]): string | null {
+export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices: readonly AskChoice[], options: ReadOptions = {}): string | null {
   const said = normalizeWords(text);
   if (said === '') return null;
   const labelled = choices.find((c) => normalizeWords(labelOf(turn, c)) === said);
@@ -25,9 +33,9 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
   if (turn.caps.numberedChoices && /^\d{1,2}$/.test(said)) return choices[Number(said) - 1]?.value ?? null;
   switch (reader) {
     case 'yesNo':
-      return readYesNo(text, turn.lexicon);
+      return readYesNoAnswer(turn, text, options.since === true);
     case 'trend':
-      return readTrend(text, turn.lexicon);
+      return readTrendAnswer(turn, text);
     case 'teachBack':
       return readTeachBack(turn, text);
     case 'choice':
@@ -35,9 +43,73 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
     case 'language':
       return choices.find((c) => c.value === turn.languages.named(text))?.value ?? null;
     case 'consent':
-      // "yes" / "no" first; then who is typing ("I am a carer", "I'm a nurse").
-      return readYesNo(text, turn.lexicon) ?? readChoice(turn, text, said, choices);
+      return readConsent(turn, text, said, choices);
+    case 'eligibility':
+      return readEligibility(turn.answers, text) ?? readYesNoAnswer(turn, text, false) ?? (turn.answers.has('agree', text) ? 'yes' : null);
   }
+}
+
+/**
+ * Yes / no / not sure. A clear yes stands; at a "since your scan" question an answer about the
+ * past ("not anymore", "I did yesterday", "yes but only a bit") is a yes; "I don't understand",
+ * "can't remember", "nobody told me" are not sure, never no (S9).
+ */
+function readYesNoAnswer(turn: Turn, text: string, since: boolean): string | null {
+  const read = readYesNo(text, turn.lexicon);
+  if (read === 'yes') return 'yes';
+  if (since && turn.answers.has('since', text)) return 'yes';
+  if (turn.answers.has('confused', text)) return 'unsure';
+  return read;
+}
+
+/**
+ * The leg compared with scan day. A hedge before a direction keeps the direction ("a bit better"
+ * is better, not gone and not "not sure"); "doesn't hurt at all now" is gone unless worse is also
+ * said; confusion is not sure.
+ */
+function readTrendAnswer(turn: Turn, text: string): string | null {
+  const words = turn.answers;
+  const plain = words.without('hedges', text);
+  const read = plain === '' ? null : readTrend(plain, turn.lexicon);
+  if (read === 'worse' || words.has('worse', plain)) return 'worse';
+  if (words.has('gone', text)) return 'gone';
+  const hedgedBetter = plain !== normalizeWords(text) && (read === 'better' || words.has('better', plain));
+  if (hedgedBetter) return 'better';
+  if (read && read !== 'unsure') return read;
+  if (words.has('confused', text)) return 'unsure';
+  if (read === 'unsure') return 'unsure';
+  for (const value of ['same', 'better'] as const) if (words.has(value, plain)) return value;
+  return null;
+}
+
+/**
+ * Consent and who is typing: a carer said in words ("yes I'm his wife", "es para mi padre") is a
+ * carer; "ok", "sure", "vale" agree; a refusal must be said. Anything else is asked again, never
+ * taken as a refusal.
+ */
+function readConsent(turn: Turn, text: string, said: string, choices: readonly AskChoice[]): string | null {
+  const words = turn.answers;
+  const choice = readChoice(turn, text, said, choices);
+  if (choice === 'professional') return choice;
+  if (words.has('carer', text) || choice === 'carer') return 'carer';
+  if (words.is('refuse', text)) return 'no';
+  if (words.has('agree', text) || words.is('agree', text)) return readYesNo(text, turn.lexicon) === 'no' ? null : 'yes';
+  const read = readYesNo(text, turn.lexicon);
+  return read === 'yes' || read === 'no' ? read : choice;
+}
+
+/** Why this chat may not be for them, when the reply says it ("the scan found a clot", "I'm 16"). */
+function readEligibility(words: AnswerWords, text: string): string | null {
+  if (words.has('whyClotFound', text)) return 'clotFound';
+  if (words.has('whyUnder18', text)) return 'under18';
+  if (words.has('whyArmScan', text)) return 'armScan';
+  if (words.has('whyNoScan', text)) return 'noScan';
+  return null;
+}
+
+/** The reason chosen at "which of these is it?", in words or by button. */
+export function readEligibilityWhy(turn: Turn, text: string, choices: readonly AskChoice[]): string | null {
+  return readAnswer(turn, text, 'choice', choices) ?? readEligibility(turn.answers, text);
 }
 
 /**
@@ -61,9 +133,13 @@ function readChoice(turn: Turn, text: string, said: string, choices: readonly As
   return hits.length === 1 ? (hits[0]?.value ?? null) : null;
 }
 
-/** Teach-back: right when the reply says to call for emergency help; anything else is corrected. */
+/**
+ * Teach-back: right only when the reply names the emergency number or an ambulance, and does not
+ * negate it. "Drive to A&E", "ring 111" or "see my doctor next week" are corrected.
+ */
 function readTeachBack(turn: Turn, text: string): string {
+  const padded = ` ${normalizeWords(text)} `;
   const number = ` ${normalizeWords(turn.emergencyNumber)} `;
-  const right = turn.commands.teachBackRight(text) || ` ${normalizeWords(text)} `.includes(number);
+  const right = padded.includes(number) ? !turn.commands.teachBackNegated(text) : turn.commands.teachBackRight(text);
   return right ? 'callNow' : 'wrong';
 }

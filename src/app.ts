@@ -5,6 +5,7 @@ import { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
 import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot';
+import { loadAnswerWords } from './answerWords';
 import { loadCommands } from './commands';
 import { CONTENT_VERSION } from './content/version';
 import type { Config } from './config';
@@ -64,7 +65,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     if (!localizer.languages.includes(lng)) logger.warn({ event: 'language_not_offered', lng }, 'LANGUAGES names a language that is not offered (incomplete, a draft with drafts off, or unknown)');
   }
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
-  const english = { lexicon: loadLexicon('en'), commands: loadCommands('en') };
+  const answerSets = new Map(localizer.languages.map((lng) => [lng, loadAnswerWords(lng)]));
+  const english = { lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en') };
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
@@ -83,6 +85,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, [...lexicons.keys()]),
     lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
     commands: (lng) => commandSets.get(lng) ?? english.commands,
+    answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,
     now,
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,

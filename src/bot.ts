@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityHandler, TurnContext, type Activity, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from './sdk/dialogs';
 import { adviceMessages } from '../dialogs/advice';
 import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
@@ -18,8 +18,12 @@ import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
 import { capabilitiesFor, render, type OutMessage } from './rendering';
-import { screenMessage } from './screening';
-import { flagDisposition, rank, type Flag } from './triage';
+import { screenMessageVerdict, type ScreenVerdict } from './screening';
+import { messageText } from './messageText';
+import type { AnswerWords } from './answerWords';
+import { flagDisposition, rank, startingAnswers, type Flag } from './triage';
+import { holdFloor, repeatFloor } from '../dialogs/floor';
+import { RedFlagCheckDialog, type RedFlagCheckOptions } from '../dialogs/redFlagCheckDialog';
 import type { Lexicon } from './triage/recognizer';
 import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
 
@@ -38,6 +42,7 @@ export interface BotDeps {
   languages: LanguageDirectory;
   lexicon: (lng: string) => Lexicon;
   commands: (lng: string) => CommandMatcher;
+  answerWords: (lng: string) => AnswerWords;
   logger: Logger;
   now?: () => number;
   checkIns?: CheckInSettings;
@@ -50,13 +55,18 @@ const conversationKey = (context: TurnContext): string => `${context.activity.ch
 const DAY_MS = 24 * 3600 * 1000;
 
 const newSession = (): Session => ({ answers: {} });
+const NOTHING: ScreenVerdict = { kind: 'nothing' };
 
-/** The patient's words from a typed message or a card's submitted choice. */
-export function messageText(activity: Partial<Activity>): string {
-  if (typeof activity.text === 'string') return activity.text;
-  const value = activity.value as { text?: unknown } | undefined;
-  return typeof value?.text === 'string' ? value.text : '';
+/** The more urgent of two screen verdicts: affirmed beats possible beats nothing (S2). */
+function moreUrgentVerdict(a: ScreenVerdict, b: ScreenVerdict): ScreenVerdict {
+  if (a.kind === 'affirmed' && b.kind === 'affirmed') return rank(b.flag.level) < rank(a.flag.level) ? b : a;
+  if (a.kind === 'affirmed') return a;
+  if (b.kind === 'affirmed') return b;
+  return a.kind === 'possible' ? a : b;
 }
+
+/** How long emergency or urgent advice given to a user holds across conversations (S8). */
+export const FLOOR_HOLD_MS = DAY_MS;
 
 /**
  * The turn pipeline. Every inbound message goes through the red-flag screen on its raw
@@ -80,7 +90,7 @@ export class AfterscanBot extends ActivityHandler {
     // The language menu can open at the root, before any conversation: it needs the question it asks
     // with, and the questions a patient may type instead of an answer (AskDialog opens them).
     this.dialogs = new DialogSet(this.dialogState).add(new MainDialog()).add(new ForgetDialog())
-      .add(new LanguageDialog()).add(new AskDialog()).add(new QuestionsDialog());
+      .add(new LanguageDialog()).add(new AskDialog()).add(new QuestionsDialog()).add(new RedFlagCheckDialog());
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -149,11 +159,11 @@ export class AfterscanBot extends ActivityHandler {
     if (turn.profile.optedOut) return; // texted STOP after this check-in was claimed
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
-    turn.session.answers = {};
-    delete turn.session.floor;
+    turn.session.answers = startingAnswers(turn.scanType);
     turn.session.consented = true;
     turn.session.explained = true;
     await turn.send({ kind: 'text', text: turn.t('outcome:followUp.hello') });
+    await turn.send(...repeatFloor(turn));
     await dc.beginDialog(DialogIds.main, { from: 'symptoms' } satisfies MainOptions);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);
@@ -165,11 +175,12 @@ export class AfterscanBot extends ActivityHandler {
     const lng = localizer.negotiate(context.activity.locale);
     const caps = capabilitiesFor(context.activity.channelId);
     /** Everything that follows the turn's language; set here and again by useLanguage. */
-    const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands'> => ({
+    const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands' | 'answers'> => ({
       lng: next,
       t: deploymentT(localizer.fixedT(next), config, () => turn.session.audience),
       lexicon: this.deps.lexicon(next),
       commands: this.deps.commands(next),
+      answers: this.deps.answerWords(next),
     });
     const turn: Turn = {
       ...inLanguage(lng),
@@ -179,6 +190,9 @@ export class AfterscanBot extends ActivityHandler {
       repeatWindowContext: config.repeatScanDays && config.repeatScanDays.min === config.repeatScanDays.max ? 'single' : undefined,
       repeatWindowCount: config.repeatScanDays?.max,
       caps,
+      text: messageText(context.activity),
+      scanType: config.scanType,
+      region: config.region,
       languages: this.deps.languages,
       useLanguage: (next) => { Object.assign(turn, inLanguage(next)); },
       session: newSession(),
@@ -205,10 +219,10 @@ export class AfterscanBot extends ActivityHandler {
    * Red flags in the turn's language, in English (so an English red flag is never missed), and
    * in the language the message itself is written in when that is clearly a third one (H17).
    */
-  screenText(text: string, lng: string): Flag | null {
+  screenText(text: string, lng: string): ScreenVerdict {
     // A language's name on its own ("espanhol", "polski") is a choice of language, never a red flag.
-    if (this.deps.languages.named(text)) return null;
-    return screenMessage(text, lng, this.deps.lexicon, (t) => this.deps.languages.detect(t));
+    if (this.deps.languages.named(text)) return { kind: 'nothing' };
+    return screenMessageVerdict(text, lng, this.deps.lexicon, (t) => this.deps.languages.detect(t));
   }
 
   /** Forgets the dialog stack (used by the error boundary). */
@@ -219,17 +233,17 @@ export class AfterscanBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = this.makeTurn(context);
-    const text = messageText(context.activity);
-    let flag = text ? this.screenText(text, turn.lng) : null;
-    if (flag?.level === 'emergency') {
+    const text = turn.text;
+    let verdict = text ? this.screenText(text, turn.lng) : NOTHING;
+    if (verdict.kind === 'affirmed' && verdict.flag.level === 'emergency') {
       // In the patient's chosen language (or, on a first SMS, the language it is written in) when
       // state can be read; if it cannot, the advice goes out anyway (S1).
       await this.loadState(context, turn).then(() => {
         applyChosenLanguage(turn);
         detectFirstLanguage(turn, context.activity.locale, text);
       }, () => undefined);
-      await turn.send(...adviceMessages(turn, flagDisposition(flag)));
-      await this.afterEmergency(context, turn, flag);
+      await turn.send(...adviceMessages(turn, flagDisposition(verdict.flag)));
+      await this.afterEmergency(context, turn, verdict.flag);
       return;
     }
     await this.loadState(context, turn);
@@ -238,14 +252,14 @@ export class AfterscanBot extends ActivityHandler {
     const detected = detectFirstLanguage(turn, context.activity.locale, text);
     if (turn.lng !== channelLng && text) {
       // The screen above read the channel's language; the patient chose another: read it again.
-      const again = this.screenText(text, turn.lng);
-      if (again && (!flag || rank(again.level) < rank(flag.level))) flag = again;
-      if (flag?.level === 'emergency') {
-        await turn.send(...adviceMessages(turn, flagDisposition(flag)));
-        await this.afterEmergency(context, turn, flag);
+      verdict = moreUrgentVerdict(verdict, this.screenText(text, turn.lng));
+      if (verdict.kind === 'affirmed' && verdict.flag.level === 'emergency') {
+        await turn.send(...adviceMessages(turn, flagDisposition(verdict.flag)));
+        await this.afterEmergency(context, turn, verdict.flag);
         return;
       }
     }
+    const flag = verdict.kind === 'affirmed' ? verdict.flag : null;
     if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, text, this.keywordActions(context, turn)))) return;
     if (turn.profile.optedOut) {
       // Opted out (SMS STOP): nothing unprompted, but a red flag the patient typed is still answered.
@@ -253,11 +267,13 @@ export class AfterscanBot extends ActivityHandler {
       return;
     }
     if (detected) await turn.send(...firstLanguageMessages(turn, detected));
+    // A carer who says so before consenting ("it's for my dad") gets the carer wording from the start.
+    if (!turn.session.consented && turn.answers.has('carer', text)) turn.session.audience = 'carer';
     const dc = await this.dialogs.createContext(context);
-    if (!flag && (await handleLanguageChoice(dc, turn, text, () => this.begin(dc, turn)))) return;
+    if (!flag && verdict.kind === 'nothing' && (await handleLanguageChoice(dc, turn, text, () => this.begin(dc, turn)))) return;
     const floor = turn.session.floor;
     if (flag && (!floor || rank(floor.level) > rank(flag.level))) {
-      turn.session.floor = flag;
+      holdFloor(turn, flag);
       // "Worse" tapped or typed as the answer to the question on screen: record it and go on;
       // the floor keeps the coming advice at least this urgent. Anything else gets the advice now.
       if (answersActiveQuestion(dc, turn, text)) {
@@ -269,6 +285,15 @@ export class AfterscanBot extends ActivityHandler {
       await dc.cancelAllDialogs();
       await dc.beginDialog(DialogIds.main, { from: 'next', menu: 'afterFlag' } satisfies MainOptions);
       return;
+    }
+    if (flag) holdFloor(turn, flag);
+    else if (verdict.kind === 'possible' && !answersActiveQuestion(dc, turn, text)) {
+      // A red flag may be there: one direct question about it (S9); "no" carries on where the patient was.
+      const first = verdict.flags[0];
+      if (first) {
+        await dc.beginDialog(DialogIds.redFlagCheck, { flag: first.code, level: first.level } satisfies RedFlagCheckOptions);
+        return;
+      }
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
@@ -289,7 +314,7 @@ export class AfterscanBot extends ActivityHandler {
   private async afterEmergency(context: TurnContext, turn: Turn, flag: Flag): Promise<void> {
     try {
       await this.loadState(context, turn);
-      turn.session.floor = flag;
+      holdFloor(turn, flag);
       turn.session.lastDisposition = flagDisposition(flag);
       const dc = await this.dialogs.createContext(context);
       await dc.cancelAllDialogs();
@@ -323,15 +348,23 @@ export class AfterscanBot extends ActivityHandler {
     };
   }
 
-  /** A fresh check: answers and any earlier red flag of a finished check start over. */
+  /**
+   * A fresh check: the answers start over, but emergency or urgent advice given earlier holds
+   * (S8, hazard H19): it is said again before anything is asked, and no later advice is lower.
+   */
   private async begin(dc: Awaited<ReturnType<DialogSet['createContext']>>, turn: Turn): Promise<void> {
-    turn.session.answers = {};
-    delete turn.session.floor;
+    turn.session.answers = startingAnswers(turn.scanType);
+    await turn.send(...repeatFloor(turn));
     await dc.beginDialog(DialogIds.main, { from: 'start' } satisfies MainOptions);
   }
 
+  /** Loads the conversation's and the user's state; a floor the user was given in the last 24 hours holds here too (S8). */
   private async loadState(context: TurnContext, turn: Turn): Promise<void> {
     turn.session = await this.session.get(context, newSession());
     turn.profile = await this.profile.get(context, {});
+    const held = turn.profile.floor;
+    if (held && this.now() - held.at <= FLOOR_HOLD_MS && (!turn.session.floor || rank(held.level) < rank(turn.session.floor.level))) {
+      turn.session.floor = { level: held.level, reasons: [...held.reasons] };
+    }
   }
 }

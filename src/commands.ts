@@ -22,8 +22,10 @@ export interface CommandMatcher {
   command(text: string): Command | null;
   /** The first topic a phrase of which appears as whole words in the message. */
   topic(text: string): Topic | null;
-  /** Teach-back: the reply names calling for emergency help, and does not negate it. */
+  /** Teach-back: the reply names an ambulance or the emergency services, and does not negate it. */
   teachBackRight(text: string): boolean;
+  /** Teach-back: the reply negates what it names ("I would not call"). */
+  teachBackNegated(text: string): boolean;
   /** The menu choices (by value) that this whole message is a synonym for. */
   choices(text: string): readonly string[];
   /** The menu choices one of whose phrases of two words or more appears inside the message. */
@@ -70,6 +72,7 @@ export function compileCommands(file: CommandsFile): CommandMatcher {
       const padded = padWords(text);
       return containsAny(padded, right) && !containsAny(padded, negations);
     },
+    teachBackNegated: (text) => containsAny(padWords(text), negations),
   };
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { REGIONS, REGION_IDS, type Region } from './triage/regions';
+import type { ScanType } from './triage/scan';
 import { isOriginList } from './http/cors';
 import type { LimitSettings } from './http/requestLimits';
 
@@ -43,6 +44,8 @@ const schema = z.object({
   EMERGENCY_NUMBER: z.preprocess(blankToUndefined, z.string().regex(/^[0-9 +]{2,20}$/, 'digits, spaces and + only').optional()),
   URGENT_NUMBER: z.preprocess(blankToUndefined, z.string().regex(/^[0-9 +]{2,20}$/, 'digits, spaces and + only').optional()),
   CARE_TEAM_CONTACT: optionalText,
+  PREGNANCY_CONTACT: optionalText,
+  SCAN_TYPE: z.preprocess(blankToUndefined, z.enum(['proximal', 'whole-leg', 'unknown'], 'proximal, whole-leg or unknown').default('unknown')),
   REPEAT_SCAN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,2}(-\d{1,2})?$/, 'a number of days like 7 or a range like 6-8').optional()),
   DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.string().default('en')),
   LANGUAGES: z.preprocess(blankToUndefined, z.string().regex(/^\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*(\s*,\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*\s*$/, 'a comma-separated list of language tags, e.g. en,es,pl').optional()),
@@ -85,6 +88,10 @@ export interface Config {
   urgentNumber: string | null;
   /** Free text naming how to reach the care team, e.g. "the DVT clinic on 020 7188 0000". */
   careTeamContact?: string;
+  /** Free text naming the maternity contact for pregnant or recently delivered patients (default: "your maternity unit"). */
+  pregnancyContact?: string;
+  /** What the service's scans look at: only the thigh veins, the whole leg, or not known (ask; "don't know" = thigh-only). */
+  scanType: ScanType;
   /** The usual repeat-scan window in days, when the deployment states it. */
   repeatScanDays?: { min: number; max: number };
   defaultLocale: string;
@@ -152,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && !e.MicrosoftAppId) {
     throw new ConfigError('MicrosoftAppId is required when NODE_ENV=production (anonymous access is for local development only)');
   }
+  if (e.NODE_ENV === 'production' && !e.CARE_TEAM_CONTACT) {
+    throw new ConfigError('CARE_TEAM_CONTACT is required when NODE_ENV=production (the advice must say how to reach the care team)');
+  }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
   }
@@ -167,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     emergencyNumber: e.EMERGENCY_NUMBER ?? region.emergencyNumber,
     urgentNumber: e.URGENT_NUMBER ?? region.urgentNumber,
     careTeamContact: e.CARE_TEAM_CONTACT,
+    pregnancyContact: e.PREGNANCY_CONTACT,
+    scanType: e.SCAN_TYPE,
     repeatScanDays: parseWindow(e.REPEAT_SCAN_DAYS),
     defaultLocale: e.DEFAULT_LOCALE,
     languages: e.LANGUAGES ? e.LANGUAGES.split(',').map((l) => l.trim()) : null,

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
+import type { AnswerWords } from './answerWords';
 import type { CommandMatcher } from './commands';
+import type { ScanType } from './triage/scan';
 import type { LanguageDirectory } from './languageDirectory';
 import type { Config } from './config';
 import type { Capabilities, OutMessage } from './rendering';
@@ -27,14 +29,18 @@ export interface Session {
   audience?: 'patient' | 'carer' | 'professional';
   /** The meaning of the result has been explained once in this conversation. */
   explained?: boolean;
-  /** A red flag caught by the safety screen: the outcome can never be less urgent than this. */
+  /** Emergency or urgent advice given in this conversation (S8): no later advice is less urgent, and a new check repeats it first. */
   floor?: { level: FlagLevel; reasons: string[] };
+  /** Where the patient was told this chat is not for them ('clotFound', 'armScan', 'under18'). */
+  notEligible?: string;
   lastDisposition?: Disposition;
 }
 
 /** What is kept about the user across conversations, to notice a repeat contact. */
 export interface Profile {
   lastCheck?: { at: number; legTrend?: LegTrend; level: Disposition['level'] };
+  /** Emergency or urgent advice given to this user on this channel, kept 24 hours (S8) across conversations. */
+  floor?: { level: FlagLevel; reasons: string[]; at: number };
   /** Texted STOP on SMS: nothing more is sent until START (red-flag emergency advice excepted, S1). */
   optedOut?: boolean;
   /** The language the user chose (or that their first SMS was written in): beats the channel's locale. */
@@ -65,6 +71,14 @@ export interface Turn {
   /** The red-flag and answer lexicon of the turn's language. */
   lexicon: Lexicon;
   commands: CommandMatcher;
+  /** How patients word answers in the turn's language (locales/<lng>/answers.json). */
+  answers: AnswerWords;
+  /** The patient's words this turn, read once (src/messageText.ts): typed text, else a card's value.text. */
+  text: string;
+  /** What the service's scans look at (SCAN_TYPE). */
+  scanType: ScanType;
+  /** The deployment's region (REGION), for region-only lines such as NHS 111 online. */
+  region: string;
   session: Session;
   profile: Profile;
   now: () => number;
@@ -92,7 +106,7 @@ export function getTurn(context: TurnContext): Turn {
   return turn;
 }
 
-export type DeploymentText = Pick<Config, 'emergencyNumber' | 'urgentNumber' | 'careTeamContact' | 'repeatScanDays'>;
+export type DeploymentText = Pick<Config, 'emergencyNumber' | 'urgentNumber' | 'careTeamContact' | 'repeatScanDays'> & Partial<Pick<Config, 'pregnancyContact'>>;
 
 /**
  * A translator that always knows the deployment's numbers and contact, so every message
@@ -114,5 +128,6 @@ export function deploymentT(fixed: TFunction, deployment: DeploymentText, audien
     if (text === undefined) careTeam.set(who, (text = deployment.careTeamContact ?? t('common:careTeamDefault')));
     return text;
   };
-  return (key, options) => t(key, { ...numbers, careTeam: contact(), ...options });
+  const pregnancyContact = (): string => deployment.pregnancyContact ?? t('common:pregnancyContactDefault');
+  return (key, options) => t(key, { ...numbers, careTeam: contact(), pregnancyContact: pregnancyContact(), ...options });
 }

@@ -12,8 +12,8 @@ export interface Choice {
  * renderers turn them into activities each channel can show.
  */
 export type OutMessage =
-  | { kind: 'text'; text: string }
-  | { kind: 'question'; text: string; choices: readonly Choice[] }
+  | { kind: 'text'; text: string; entities?: readonly Entity[] }
+  | { kind: 'question'; text: string; choices: readonly Choice[]; id: string; redFlag?: { flag: string; level: 'emergency' | 'urgent' } }
   | { kind: 'advice'; level: Level; title: string; lines: readonly string[]; disposition: Disposition; choices?: readonly Choice[] }
   | { kind: 'summary'; title: string; lines: readonly string[] };
 
@@ -41,6 +41,16 @@ export interface OutActivity {
 export interface Entity {
   type: string;
   [field: string]: unknown;
+}
+
+/**
+ * The entities a question carries (DESIGN.md, contracts): its stable id, and for a direct question
+ * about a possible red flag, which flag and at what level.
+ */
+export function questionEntities(message: Extract<OutMessage, { kind: 'question' }>): Entity[] {
+  const out: Entity[] = [{ type: 'question', id: message.id }];
+  if (message.redFlag) out.push({ type: 'redFlagQuestion', flag: message.redFlag.flag, level: message.redFlag.level });
+  return out;
 }
 
 /** The S4 entity, with exactly the contract's fields. */

@@ -1,7 +1,7 @@
 import { contentCard, LEVEL_STYLE } from './adaptiveCard';
 import type { Capabilities } from './capabilities';
 import { bold, escapeMarkdown, toMarkdown, type Dialect } from './markdown';
-import { dispositionEntity, type Choice, type OutActivity, type OutMessage } from './message';
+import { dispositionEntity, questionEntities, type Choice, type OutActivity, type OutMessage } from './message';
 import { splitForSms } from './smsSplit';
 
 type CardMessage = Extract<OutMessage, { kind: 'advice' | 'summary' }>;
@@ -36,7 +36,9 @@ function renderPlain(message: OutMessage, caps: Capabilities): OutActivity[] {
   return pieces.map((piece, i) => {
     const activity: OutActivity = { type: 'message', text: piece, textFormat: 'plain' };
     if (i === 0 && message.kind === 'advice') activity.entities = [dispositionEntity(message.disposition)];
+    if (i === 0 && message.kind === 'text' && message.entities) activity.entities = [...message.entities];
     if (i === pieces.length - 1 && choices.length > 0) activity.inputHint = 'expectingInput';
+    if (i === pieces.length - 1 && message.kind === 'question') activity.entities = questionEntities(message);
     return activity;
   });
 }
@@ -80,6 +82,8 @@ function renderRich(message: OutMessage, caps: Capabilities): OutActivity {
     }
   }
   if (message.kind === 'advice') activity.entities = [dispositionEntity(message.disposition)];
+  if (message.kind === 'question') activity.entities = questionEntities(message);
+  if (message.kind === 'text' && message.entities) activity.entities = [...message.entities];
   return activity;
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_LEVEL, DEFAULT_REASON, REPEAT_CONTACT_CAP, REPEAT_CONTACT_REASON, RULES, RULES_VERSION, type Condition, type Rule } from './rules';
+import { BLOOD_THINNERS_REASON } from './advice';
 import { LEVELS, rank, stepUp, type Answers, type Disposition } from './types';
 
 function holds(condition: Condition, answers: Answers): boolean {
@@ -23,8 +24,10 @@ export function evaluate(answers: Answers, rules: readonly Rule[] = RULES): Disp
   const base = level
     ? { level, reasons: matched.filter((r) => r.level === level).map((r) => r.id) }
     : { level: DEFAULT_LEVEL, reasons: [DEFAULT_REASON] };
+  // A blood thinner changes what the advice says (ask today whether to stop it), never the tier.
+  const extra = answers.bloodThinners === 'yes' || answers.bloodThinners === 'unsure' ? [BLOOD_THINNERS_REASON] : [];
   if (answers.repeatContact && base.level !== 'emergency' && rank(base.level) > rank(REPEAT_CONTACT_CAP)) {
-    return { level: stepUp(base.level, REPEAT_CONTACT_CAP), reasons: [...base.reasons, REPEAT_CONTACT_REASON], rulesVersion: RULES_VERSION };
+    return { level: stepUp(base.level, REPEAT_CONTACT_CAP), reasons: [...base.reasons, REPEAT_CONTACT_REASON, ...extra], rulesVersion: RULES_VERSION };
   }
-  return { ...base, rulesVersion: RULES_VERSION };
+  return { level: base.level, reasons: [...base.reasons, ...extra], rulesVersion: RULES_VERSION };
 }

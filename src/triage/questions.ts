@@ -1,7 +1,7 @@
 import { evaluate } from './evaluate';
-import type { Answers, LegTrend, YesNo } from './types';
+import { SIGNS, type Answers, type LegTrend, type Sign, type YesNo } from './types';
 
-export type QuestionId = 'emergencySigns' | 'legTrend' | 'otherLimb' | 'hardVeins' | 'followUpPlanned' | 'thighOnlyScan' | 'riskFactors';
+export type QuestionId = Sign | 'pregnant' | 'bloodThinners' | 'legTrend' | 'otherLimb' | 'hardVeins' | 'fever' | 'followUpPlanned' | 'thighOnlyScan' | 'riskFactors';
 
 export const YES_NO_OPTIONS: readonly YesNo[] = ['yes', 'no', 'unsure'];
 export const TREND_OPTIONS: readonly LegTrend[] = ['worse', 'same', 'better', 'gone', 'unsure'];
@@ -15,18 +15,37 @@ export interface Question {
    * is asked about risk factors when the advice would be the same either way.
    */
   ask: 'always' | 'ifItMatters';
+  /**
+   * The question asks "now, or since your scan": an answer about the past ("not anymore",
+   * "I did yesterday") is a yes (S9), never a no.
+   */
+  since?: boolean;
 }
 
-/** The symptom check, in the order it is asked: the emergency screen always comes first. */
+/**
+ * The symptom check, in the order it is asked: one emergency sign per question first, in order of
+ * clinical weight (a list in one question was skimmed: hazard H20), then pregnancy and blood
+ * thinners (they change what the advice says), then the leg.
+ */
 export const QUESTIONS: readonly Question[] = [
-  { id: 'emergencySigns', kind: 'yesNo', ask: 'always' },
+  ...SIGNS.map((id): Question => ({ id, kind: 'yesNo', ask: 'always', since: true })),
+  { id: 'pregnant', kind: 'yesNo', ask: 'always' },
+  { id: 'bloodThinners', kind: 'yesNo', ask: 'always' },
   { id: 'legTrend', kind: 'trend', ask: 'always' },
-  { id: 'otherLimb', kind: 'yesNo', ask: 'ifItMatters' },
-  { id: 'hardVeins', kind: 'yesNo', ask: 'ifItMatters' },
+  { id: 'otherLimb', kind: 'yesNo', ask: 'ifItMatters', since: true },
+  { id: 'hardVeins', kind: 'yesNo', ask: 'ifItMatters', since: true },
+  { id: 'fever', kind: 'yesNo', ask: 'ifItMatters', since: true },
   { id: 'followUpPlanned', kind: 'yesNo', ask: 'ifItMatters' },
   { id: 'thighOnlyScan', kind: 'yesNo', ask: 'ifItMatters' },
   { id: 'riskFactors', kind: 'yesNo', ask: 'ifItMatters' },
 ];
+
+/** The question with this id. */
+export function questionById(id: QuestionId): Question {
+  const q = QUESTIONS.find((x) => x.id === id);
+  if (!q) throw new Error(`unknown question ${id}`);
+  return q;
+}
 
 export function optionsFor(question: Question): readonly string[] {
   return question.kind === 'trend' ? TREND_OPTIONS : YES_NO_OPTIONS;

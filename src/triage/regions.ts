@@ -11,6 +11,8 @@ export interface RegionNumbers {
 
 export const REGIONS = {
   uk: { emergencyNumber: '999', urgentNumber: '111' },
+  // Northern Ireland has no NHS 111 service: urgent care goes through the GP or GP out of hours.
+  'uk-ni': { emergencyNumber: '999', urgentNumber: null },
   ie: { emergencyNumber: '112', urgentNumber: null },
   eu: { emergencyNumber: '112', urgentNumber: null },
   es: { emergencyNumber: '112', urgentNumber: null },

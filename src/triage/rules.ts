@@ -1,4 +1,4 @@
-import type { Answers, LegTrend, Level, YesNo } from './types';
+import { SIGNS, type Answers, type LegTrend, type Level, type Sign, type YesNo } from './types';
 
 /**
  * The disposition rules as data. Each row names the answers that trigger it, the tier it
@@ -9,11 +9,11 @@ import type { Answers, LegTrend, Level, YesNo } from './types';
  *
  * Bump RULES_VERSION whenever a row changes: it travels in every disposition entity.
  */
-export const RULES_VERSION = '2026.11.1';
+export const RULES_VERSION = '2026.12.1';
 
 /** A condition on one answer: the answer must be one of the listed values. */
 export type Condition =
-  | { field: 'emergencySigns' | 'otherLimb' | 'hardVeins' | 'followUpPlanned' | 'thighOnlyScan' | 'riskFactors'; anyOf: readonly YesNo[] }
+  | { field: Sign | 'pregnant' | 'bloodThinners' | 'otherLimb' | 'hardVeins' | 'fever' | 'followUpPlanned' | 'thighOnlyScan' | 'riskFactors'; anyOf: readonly YesNo[] }
   | { field: 'legTrend'; anyOf: readonly LegTrend[] };
 
 export interface Rule {
@@ -26,15 +26,48 @@ export interface Rule {
   sources: readonly string[];
   /** Why the row exists, for the clinical reviewer. */
   note: string;
+  /** Which variant of the tier's advice this row needs (adviceVariant in advice.ts). */
+  advice?: AdviceVariant;
 }
 
+/** Advice variants within the urgent tier: 'urgentNow' (call the urgent line now, not a same-day visit), 'maternity' (the maternity unit today). */
+export type AdviceVariant = 'urgentNow' | 'maternity';
+
+/** Short codes of the sign questions, used in rule ids. */
+const SIGN_CODES: Record<Sign, string> = {
+  signBreathing: 'BREATHING', signChest: 'CHEST', signCoughBlood: 'COUGH_BLOOD', signFaint: 'FAINT', signHeart: 'HEART', signLeg: 'LEG',
+};
+
 export const RULES: readonly Rule[] = [
-  { id: 'E_SIGNS', level: 'emergency', when: [{ field: 'emergencySigns', anyOf: ['yes'] }],
-    sources: ['NHS_DVT', 'NHS_PE', 'GSTT_LEAFLET', 'CDC_PE', 'MEDLINEPLUS_DVT'],
-    note: 'Breathlessness, chest or upper-back pain, coughing blood, fainting, racing heart, or a cold blue swollen leg: possible pulmonary embolism or severe DVT.' },
-  { id: 'U_SIGNS_UNSURE', level: 'urgent', when: [{ field: 'emergencySigns', anyOf: ['unsure'] }],
-    sources: ['NHS_DVT', 'REF_PRECEDENCE'],
-    note: 'Not sure about emergency signs: get seen today by a clinician, with the emergency advice repeated. Clinical judgement (hazard log).' },
+  { id: 'E_BREATHING', level: 'emergency', when: [{ field: 'signBreathing', anyOf: ['yes'] }],
+    sources: ['NHS_DVT', 'NHS_PE', 'GSTT_LEAFLET', 'CDC_PE'],
+    note: 'New or worse breathlessness, or sudden difficulty breathing: possible pulmonary embolism.' },
+  { id: 'E_CHEST', level: 'emergency', when: [{ field: 'signChest', anyOf: ['yes'] }],
+    sources: ['NHS_DVT', 'NHS_PE', 'GSTT_LEAFLET', 'CDC_PE'],
+    note: 'Chest or upper-back pain, especially when breathing in: possible pulmonary embolism.' },
+  { id: 'E_COUGH_BLOOD', level: 'emergency', when: [{ field: 'signCoughBlood', anyOf: ['yes'] }],
+    sources: ['NHS_PE', 'GSTT_LEAFLET', 'CDC_PE'],
+    note: 'Coughing up blood: possible pulmonary embolism.' },
+  { id: 'E_FAINT', level: 'emergency', when: [{ field: 'signFaint', anyOf: ['yes'] }],
+    sources: ['NHS_PE', 'CDC_PE'],
+    note: 'Fainting, feeling very faint, dizzy or light-headed: possible pulmonary embolism (NICE CKS lists dizziness with the fainting row).' },
+  { id: 'E_HEART', level: 'emergency', when: [{ field: 'signHeart', anyOf: ['yes'] }],
+    sources: ['NHS_PE', 'CDC_PE'],
+    note: 'A very fast heartbeat: possible pulmonary embolism.' },
+  { id: 'E_LEG', level: 'emergency', when: [{ field: 'signLeg', anyOf: ['yes'] }],
+    sources: ['MEDLINEPLUS_DVT', 'NICE_CKS_DVT'],
+    note: 'A leg suddenly very swollen and blue, purple, pale or cold (severe DVT), or a cold, pale, numb foot (acute limb ischaemia). Placing it here is a clinical judgement (hazard log).' },
+  ...SIGNS.map((field): Rule => ({
+    id: `U_${SIGN_CODES[field]}_UNSURE`, level: 'urgent', when: [{ field, anyOf: ['unsure'] }], advice: 'urgentNow',
+    sources: ['REF_PRECEDENCE', 'CLINICAL_REVIEW_2026'],
+    note: 'Not sure about an emergency sign: call the urgent line now (111 in England), the emergency number if it gets worse; not a same-day appointment (hazard H22).',
+  })),
+  { id: 'U_PREGNANT', level: 'urgent', when: [{ field: 'pregnant', anyOf: ['yes', 'unsure'] }, { field: 'legTrend', anyOf: ['worse', 'same', 'better', 'unsure'] }], advice: 'maternity',
+    sources: ['RCOG_GTG37', 'REF_PRECEDENCE'],
+    note: 'Pregnant or a baby in the last 6 weeks, with leg symptoms still there: outside NICE NG158; RCOG advises repeat scans on days 3 and 7 and thinking of pelvic veins. Contact the maternity unit today.' },
+  { id: 'U_FEVER', level: 'urgent', when: [{ field: 'fever', anyOf: ['yes', 'unsure'] }],
+    sources: ['NICE_NG141', 'NICE_CKS_DVT', 'REF_PRECEDENCE'],
+    note: 'Fever with a hot, red leg: possible cellulitis, which a negative scan does not rule out. Get seen today.' },
   { id: 'U_LEG_WORSE', level: 'urgent', when: [{ field: 'legTrend', anyOf: ['worse'] }],
     sources: ['NHS_DVT', 'GSTT_LEAFLET', 'SRU_2018'],
     note: 'Leg pain, swelling, redness or warmth worse since the scan: scans can miss some clots.' },

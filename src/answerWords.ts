@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { findLocalesDir } from './localesDir';
+import { foldText } from './triage/recognizer/tokenize';
+
+/** The lists of locales/<lng>/answers.json (see its `_about`). */
+export const ANSWER_LISTS = ['agree', 'refuse', 'confused', 'since', 'hedges', 'gone', 'better', 'same', 'worse', 'carer', 'whyClotFound', 'whyNoScan', 'whyArmScan', 'whyUnder18'] as const;
+export type AnswerList = (typeof ANSWER_LISTS)[number];
+
+/** How patients word their answers in one language: phrases found as whole words in a reply. */
+export interface AnswerWords {
+  /** True when a phrase of the list appears as whole words in the reply. */
+  has(list: AnswerList, text: string): boolean;
+  /** True when the whole reply is one phrase of the list. */
+  is(list: AnswerList, text: string): boolean;
+  /** The reply with every phrase of the list taken out (for "a bit better" → "better"). */
+  without(list: AnswerList, text: string): string;
+}
+
+const pad = (text: string): string => ` ${foldText(text).replace(/\?/g, ' ').replace(/\s+/g, ' ').trim()} `;
+
+export function compileAnswerWords(file: Record<string, unknown>): AnswerWords {
+  const lists = new Map<AnswerList, string[]>();
+  for (const name of ANSWER_LISTS) {
+    const raw = file[name];
+    const phrases = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string').map(pad).filter((p) => p.trim() !== '') : [];
+    // Longest first, so "a little bit" is taken out before "a little".
+    lists.set(name, [...new Set(phrases)].sort((a, b) => b.length - a.length));
+  }
+  const of = (name: AnswerList): string[] => lists.get(name) ?? [];
+  return {
+    has: (name, text) => {
+      const padded = pad(text);
+      return of(name).some((p) => padded.includes(p));
+    },
+    is: (name, text) => of(name).includes(pad(text)),
+    without: (name, text) => {
+      let padded = pad(text);
+      for (const p of of(name)) while (padded.includes(p)) padded = padded.replace(p, ' ');
+      return padded.trim();
+    },
+  };
+}
+
+const cache = new Map<string, AnswerWords>();
+
+/** locales/<lng>/answers.json, compiled once per language. */
+export function loadAnswerWords(lng: string, localesDir: string = findLocalesDir()): AnswerWords {
+  const key = `${localesDir}:${lng}`;
+  let words = cache.get(key);
+  if (!words) {
+    words = compileAnswerWords(JSON.parse(fs.readFileSync(path.join(localesDir, lng, 'answers.json'), 'utf8')) as Record<string, unknown>);
+    cache.set(key, words);
+  }
+  return words;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispositions, Patient, startApp, texts, type RunningApp } from '../helpers/app';
+import { answerById, CALM, entitiesOf, questionId } from '../helpers/questions';
+
+let app: RunningApp;
+let n = 0;
+const patient = (channel = 'test', user?: string): Patient => {
+  n += 1;
+  return new Patient(app.url, `understand-${n}`, channel, 'en-GB', user);
+};
+const last = <T>(xs: readonly T[]): T | undefined => xs[xs.length - 1];
+
+beforeAll(async () => { app = await startApp({ CHECKIN_DAYS: 'off' }); });
+afterAll(async () => { await app.stop(); });
+
+describe('an emergency or urgent finding holds (S8, H19)', () => {
+  it('S8: "ok" after free-text emergency advice repeats it, and "no" to every question cannot lower it', async () => {
+    const p = patient();
+    const first = await p.say('I coughed up some blood this morning');
+    expect(dispositions(first).map((d) => d.level)).toEqual(['emergency']);
+    const again = await p.say('ok');
+    expect(texts(again)).toContain('Earlier you told me about coughing up blood');
+    expect(dispositions(again)[0]?.level).toBe('emergency');
+    const { replies } = await answerById(p, again, { ...CALM, legTrend: 'Gone' }, 'whatNext');
+    const levels = dispositions(replies).map((d) => d.level);
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels.every((l) => l === 'emergency')).toBe(true);
+  });
+
+  it('S8: urgent advice holds for the same user in a new conversation within 24 hours', async () => {
+    const user = `user-${Date.now()}`;
+    const a = patient('test', user);
+    const { replies } = await answerById(a, await a.say('hi'), { ...CALM, legTrend: 'Worse' }, 'teachBack');
+    expect(last(dispositions(replies))?.level).toBe('urgent');
+    const b = patient('test', user);
+    const again = await b.say('hi');
+    expect(texts(again)).toContain('Earlier you told me about a leg that is getting worse');
+    const { replies: later } = await answerById(b, again, CALM, 'teachBack');
+    expect(dispositions(later).every((d) => d.level === 'urgent')).toBe(true);
+  });
+});
+
+describe('answers read as patients type them (S9)', () => {
+  it('S9: "I don\'t understand" at a sign question is not sure, never no: the urgent line now, not self-care', async () => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), { ...CALM, signBreathing: "I don't understand" }, 'teachBack');
+    const d = last(dispositions(replies));
+    expect(d?.level).toBe('urgent');
+    expect(d?.reasons).toContain('U_BREATHING_UNSURE');
+    expect(texts(replies)).toContain('Call 111 now');
+  });
+
+  it.each(['not anymore', 'yes but only a bit', 'i did yesterday'])('S9: "%s" at "now, or since your scan" is a yes', async (said) => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), { ...CALM, signFaint: said }, 'teachBack');
+    expect(dispositions(replies).map((d) => d.level)).toContain('emergency');
+  });
+
+  it.each(['ok', 'okay', 'sure', 'ye', 'yh', 'go on'])('consent: "%s" agrees', async (said) => {
+    const p = patient();
+    await p.say('hi');
+    expect(questionId(await p.say(said))).toBe('eligibility');
+  });
+
+  it('consent: two unclear answers are asked again, never taken as a refusal (H23)', async () => {
+    const p = patient();
+    await p.say('hi');
+    for (const said of ['banana', 'what is this', 'hmm']) {
+      const replies = await p.say(said);
+      expect(questionId(replies)).toBe('consent');
+      expect(texts(replies)).not.toContain('Nothing has been kept');
+    }
+  });
+
+  it('consent: a card submit {value:{text:"yes"}} is read like the typed word', async () => {
+    const p = patient();
+    await p.say('hi');
+    expect(questionId(await p.send({ type: 'message', value: { text: 'yes' } }))).toBe('eligibility');
+  });
+
+  it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent']])('trend: "%s" gives %s', async (said, level) => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), { ...CALM, legTrend: said }, 'teachBack');
+    expect(last(dispositions(replies))?.level).toBe(level);
+    expect(texts(replies)).not.toContain('count that as not sure');
+  });
+
+  it('carer: "yes I\'m his wife" at consent switches to carer wording', async () => {
+    const p = patient();
+    await p.say('hi');
+    const replies = await p.say("yes I'm his wife");
+    expect(questionId(replies)).toBe('eligibility');
+    expect(texts(replies)).toContain('the person you care for');
+  });
+});
+
+describe('one emergency sign per question', () => {
+  it('each of the six signs is its own question, each carrying its id, and yes to any one is an emergency', async () => {
+    const ids = ['signBreathing', 'signChest', 'signCoughBlood', 'signFaint', 'signHeart', 'signLeg'];
+    for (const sign of ids) {
+      const p = patient();
+      const { replies } = await answerById(p, await p.say('hi'), { ...CALM, [sign]: 'yes' }, 'teachBack');
+      const asked = entitiesOf(replies, 'question').map((e) => e.id);
+      expect(asked.slice(asked.indexOf('signBreathing'), asked.indexOf(sign) + 1)).toEqual(ids.slice(0, ids.indexOf(sign) + 1));
+      expect(last(dispositions(replies))?.level).toBe('emergency');
+    }
+  });
+
+  it('every question the bot asks carries a question entity with its id', async () => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), CALM, 'whatNext');
+    const asking = replies.filter((r) => (r.suggestedActions?.actions.length ?? 0) > 0);
+    expect(asking.length).toBeGreaterThan(10);
+    for (const r of asking) expect(entitiesOf([r], 'question')).toHaveLength(1);
+  });
+});
