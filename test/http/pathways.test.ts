@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositions, Patient, startApp, texts, type RunningApp } from '../helpers/app';
 import { answerById, CALM, entitiesOf } from '../helpers/questions';
+import { loadConfig } from '../../src/config';
 
 let app: RunningApp;
 let n = 0;
@@ -50,7 +51,7 @@ describe('clinical pathways (clinical review, hazard log H24-H29)', () => {
     expect(dispositions(replies)[0]?.level).toBe('urgent');
   });
 
-  it('soon advice after "no" to a planned scan asks whether one is needed, and never says "go to your second scan"', async () => {
+  it('H09: soon advice after "no" to a planned scan asks whether one is needed, and never says "go to your second scan"', async () => {
     const { d, said } = await check({ legTrend: 'About the same', followUpPlanned: 'No' });
     expect(d?.level).toBe('soon');
     expect(said).toContain('ask if you need a second scan');
@@ -71,7 +72,7 @@ describe('clinical pathways (clinical review, hazard log H24-H29)', () => {
     expect(d?.reasons).toContain('U_FEVER');
   });
 
-  it('self-care has a time limit, and every safety net names all six emergency signs', async () => {
+  it('H27 H09: self-care has a time limit, and every safety net names all six emergency signs', async () => {
     const { d, said } = await check({ legTrend: 'gone' });
     expect(d?.level).toBe('self-care');
     expect(said).toContain('not clearly better in a week');
@@ -79,11 +80,29 @@ describe('clinical pathways (clinical review, hazard log H24-H29)', () => {
     expect(said).toContain('the skin looks darker');
   });
 
-  it('teach-back: "ring 111" and "drive to A&E" are corrected; "call an ambulance" is right', async () => {
+  it('H10: teach-back: "ring 111" and "drive to A&E" are corrected; "call an ambulance" is right', async () => {
     for (const [answer, right] of [['ring 111', false], ['drive to A&E', false], ['call an ambulance', true], ['999', true]] as const) {
       const p = patient();
       const { replies } = await answerById(p, await p.say('hi'), { ...CALM, teachBack: answer }, 'whatNext');
       expect(texts(replies).includes('Yes, that is right'), answer).toBe(right);
+    }
+  });
+});
+
+describe('deployment settings', () => {
+  it('H29: production refuses to start without CARE_TEAM_CONTACT', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' })).toThrowError(/CARE_TEAM_CONTACT is required/);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic on 020 7188 0000' }).careTeamContact).toContain('DVT clinic');
+  });
+
+  it('H28: booking a check-in says not to wait for it if it does not come', async () => {
+    const withCheckIns = await startApp({ CHECKIN_DAYS: '2,7' });
+    try {
+      const p = new Patient(withCheckIns.url, 'checkin-booked');
+      const { replies } = await answerById(p, await p.say('hi'), { ...CALM, followUpOffer: 'Yes, message me' }, 'whatNext');
+      expect(texts(replies)).toContain('If my message does not come, do not wait for it');
+    } finally {
+      await withCheckIns.stop();
     }
   });
 });

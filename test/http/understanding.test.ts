@@ -14,7 +14,7 @@ beforeAll(async () => { app = await startApp({ CHECKIN_DAYS: 'off' }); });
 afterAll(async () => { await app.stop(); });
 
 describe('an emergency or urgent finding holds (S8, H19)', () => {
-  it('S8: "ok" after free-text emergency advice repeats it, and "no" to every question cannot lower it', async () => {
+  it('S8 H19: "ok" after free-text emergency advice repeats it, and "no" to every question cannot lower it', async () => {
     const p = patient();
     const first = await p.say('I coughed up some blood this morning');
     expect(dispositions(first).map((d) => d.level)).toEqual(['emergency']);
@@ -27,7 +27,7 @@ describe('an emergency or urgent finding holds (S8, H19)', () => {
     expect(levels.every((l) => l === 'emergency')).toBe(true);
   });
 
-  it('S8: urgent advice holds for the same user in a new conversation within 24 hours', async () => {
+  it('S8 H19: urgent advice holds for the same user in a new conversation within 24 hours', async () => {
     const user = `user-${Date.now()}`;
     const a = patient('test', user);
     const { replies } = await answerById(a, await a.say('hi'), { ...CALM, legTrend: 'Worse' }, 'teachBack');
@@ -41,7 +41,7 @@ describe('an emergency or urgent finding holds (S8, H19)', () => {
 });
 
 describe('answers read as patients type them (S9)', () => {
-  it('S9: "I don\'t understand" at a sign question is not sure, never no: the urgent line now, not self-care', async () => {
+  it('S9 H18: "I don\'t understand" at a sign question is not sure, never no: the urgent line now, not self-care', async () => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, signBreathing: "I don't understand" }, 'teachBack');
     const d = last(dispositions(replies));
@@ -50,19 +50,19 @@ describe('answers read as patients type them (S9)', () => {
     expect(texts(replies)).toContain('Call 111 now');
   });
 
-  it.each(['not anymore', 'yes but only a bit', 'i did yesterday'])('S9: "%s" at "now, or since your scan" is a yes', async (said) => {
+  it.each(['not anymore', 'yes but only a bit', 'i did yesterday'])('S9 H18: "%s" at "now, or since your scan" is a yes', async (said) => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, signFaint: said }, 'teachBack');
     expect(dispositions(replies).map((d) => d.level)).toContain('emergency');
   });
 
-  it.each(['ok', 'okay', 'sure', 'ye', 'yh', 'go on'])('consent: "%s" agrees', async (said) => {
+  it.each(['ok', 'okay', 'sure', 'ye', 'yh', 'go on'])('H23: consent "%s" agrees', async (said) => {
     const p = patient();
     await p.say('hi');
     expect(questionId(await p.say(said))).toBe('eligibility');
   });
 
-  it('consent: two unclear answers are asked again, never taken as a refusal (H23)', async () => {
+  it('H23: consent: two unclear answers are asked again, never taken as a refusal (H23)', async () => {
     const p = patient();
     await p.say('hi');
     for (const said of ['banana', 'what is this', 'hmm']) {
@@ -78,7 +78,7 @@ describe('answers read as patients type them (S9)', () => {
     expect(questionId(await p.send({ type: 'message', value: { text: 'yes' } }))).toBe('eligibility');
   });
 
-  it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent']])('trend: "%s" gives %s', async (said, level) => {
+  it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent']])('H18: trend "%s" gives %s', async (said, level) => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, legTrend: said }, 'teachBack');
     expect(last(dispositions(replies))?.level).toBe(level);
@@ -94,8 +94,36 @@ describe('answers read as patients type them (S9)', () => {
   });
 });
 
+describe('possible red flags get a direct question (S9, H21)', () => {
+  it('H21: a hedged, explained-away sign is asked about directly, with its entity; yes gives that advice', async () => {
+    const p = patient();
+    const first = await p.say('I get a bit breathless on the stairs but probably just nerves');
+    const asked = entitiesOf(first, 'redFlagQuestion');
+    expect(asked[0]).toMatchObject({ flag: 'breathless', level: 'emergency' });
+    expect(questionId(first)).toBe('redFlagCheck');
+    expect(dispositions(await p.say('yes'))[0]?.level).toBe('emergency');
+  });
+
+  it('H21: "no" to the direct question carries on where the patient was', async () => {
+    const p = patient();
+    const { at } = await answerById(p, await p.say('hi'), CALM, 'legTrend');
+    expect(at).toBe('legTrend');
+    const asked = await p.say('maybe a little short of breath, I think it is just stress');
+    expect(questionId(asked)).toBe('redFlagCheck');
+    expect(questionId(await p.say('no'))).toBe('legTrend');
+  });
+
+  it('H21: "not sure" to a possible emergency flag gives the urgent line now', async () => {
+    const p = patient();
+    await p.say('I get a bit breathless on the stairs but probably just nerves');
+    const replies = await p.say('not sure');
+    expect(dispositions(replies)[0]).toMatchObject({ level: 'urgent' });
+    expect(texts(replies)).toContain('Call 111 now');
+  });
+});
+
 describe('one emergency sign per question', () => {
-  it('each of the six signs is its own question, each carrying its id, and yes to any one is an emergency', async () => {
+  it('H20: each of the six signs is its own question, each carrying its id, and yes to any one is an emergency', async () => {
     const ids = ['signBreathing', 'signChest', 'signCoughBlood', 'signFaint', 'signHeart', 'signLeg'];
     for (const sign of ids) {
       const p = patient();
