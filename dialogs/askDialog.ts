@@ -116,6 +116,14 @@ export const TREND_CHOICES: AskChoice[] = [
   { value: 'unsure', labelKey: 'common:choices.unsure' },
 ];
 
+/** The id of the question on screen (the innermost active ask), if any. */
+export function activeQuestionId(dc: DialogContext): string | undefined {
+  let inner: DialogContext = dc;
+  while (inner.child) inner = inner.child;
+  const active = inner.activeDialog;
+  return active?.id === DialogIds.ask ? (active.state as AskState).options.id : undefined;
+}
+
 /**
  * True when the innermost active dialog is a question that can read this text as an answer.
  * Lets the safety screen tell "Worse" (an answer) from a red flag typed out of turn.

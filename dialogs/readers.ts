@@ -71,14 +71,14 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   const words = turn.answers;
   const plain = words.without('hedges', text);
   const read = plain === '' ? null : readTrend(plain, turn.lexicon);
-  if (read === 'worse' || words.has('worse', plain)) return 'worse';
+  if (read === 'worse') return 'worse';
   if (words.has('gone', text)) return 'gone';
-  const hedgedBetter = plain !== normalizeWords(text) && (read === 'better' || words.has('better', plain));
-  if (hedgedBetter) return 'better';
+  const hedged = plain !== normalizeWords(text);
+  if (hedged && (read === 'better' || (read === null && words.has('better', plain)))) return 'better';
   if (read && read !== 'unsure') return read;
-  if (words.has('confused', text)) return 'unsure';
-  if (read === 'unsure') return 'unsure';
-  for (const value of ['same', 'better'] as const) if (words.has(value, plain)) return value;
+  if (words.has('confused', text) || read === 'unsure') return 'unsure';
+  // The lexicon read nothing: the language's whole-answer words, most urgent first (S2).
+  for (const value of ['worse', 'same', 'better'] as const) if (words.has(value, plain)) return value;
   return null;
 }
 
@@ -93,6 +93,8 @@ function readConsent(turn: Turn, text: string, said: string, choices: readonly A
   if (choice === 'professional') return choice;
   if (words.has('carer', text) || choice === 'carer') return 'carer';
   if (words.is('refuse', text)) return 'no';
+  // "What does that mean?" is no yes, even where a word of it is ("يعني ايه؟"): ask again.
+  if (words.has('confused', text)) return null;
   if (words.has('agree', text) || words.is('agree', text)) return readYesNo(text, turn.lexicon) === 'no' ? null : 'yes';
   const read = readYesNo(text, turn.lexicon);
   return read === 'yes' || read === 'no' ? read : choice;
@@ -134,12 +136,14 @@ function readChoice(turn: Turn, text: string, said: string, choices: readonly As
 }
 
 /**
- * Teach-back: right only when the reply names the emergency number or an ambulance, and does not
- * negate it. "Drive to A&E", "ring 111" or "see my doctor next week" are corrected.
+ * Teach-back: right only when the reply names the emergency number (not negated before it: "call
+ * 120, don't wait" is right, "I wouldn't call 999" is not) or an ambulance. "Drive to A&E", "ring
+ * 111" or "see my doctor next week" are corrected.
  */
 function readTeachBack(turn: Turn, text: string): string {
   const padded = ` ${normalizeWords(text)} `;
   const number = ` ${normalizeWords(turn.emergencyNumber)} `;
-  const right = padded.includes(number) ? !turn.commands.teachBackNegated(text) : turn.commands.teachBackRight(text);
-  return right ? 'callNow' : 'wrong';
+  const at = padded.indexOf(number);
+  if (at >= 0) return turn.commands.teachBackNegated(padded.slice(0, at + 1)) ? 'wrong' : 'callNow';
+  return turn.commands.teachBackRight(text) ? 'callNow' : 'wrong';
 }

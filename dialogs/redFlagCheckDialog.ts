@@ -12,6 +12,13 @@ export interface RedFlagCheckOptions {
   level: FlagLevel;
 }
 
+/** What the dialog ends with (unless the answer led to emergency advice, which clears the stack). */
+export interface RedFlagAnswer { redFlagAnswer: string }
+
+export function isRedFlagAnswer(value: unknown): value is RedFlagAnswer {
+  return typeof value === 'object' && value !== null && typeof (value as { redFlagAnswer?: unknown }).redFlagAnswer === 'string';
+}
+
 /** Reason code when the patient is not sure about a possible emergency sign: the urgent line now. */
 export const unsureReason = (flag: string): string => `U_RF_${flag.toUpperCase()}_UNSURE`;
 
@@ -38,7 +45,7 @@ export class RedFlagCheckDialog extends ComponentDialog {
         const turn = getTurn(step.context);
         const { flag, level } = step.options as RedFlagCheckOptions;
         const answer = step.result as string;
-        if (answer === 'no') return step.endDialog('no');
+        if (answer === 'no') return step.endDialog({ redFlagAnswer: 'no' } satisfies RedFlagAnswer);
         const found = answer === 'unsure' && level === 'emergency'
           ? { level: 'urgent' as const, reasons: [unsureReason(flag)] }
           : { level, reasons: [flagReason(flag)] };
@@ -48,7 +55,7 @@ export class RedFlagCheckDialog extends ComponentDialog {
         await turn.send(...adviceMessages(turn, disposition));
         // Emergency advice stands alone: nothing should come between the patient and the phone.
         if (found.level === 'emergency') return step.cancelAllDialogs(true);
-        return step.endDialog(answer);
+        return step.endDialog({ redFlagAnswer: answer } satisfies RedFlagAnswer);
       },
     ]));
     this.initialDialogId = 'redFlagFlow';

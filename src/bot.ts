@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from './sdk/dialogs';
 import { adviceMessages } from '../dialogs/advice';
-import { AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
+import { activeQuestionId, AskDialog, answersActiveQuestion } from '../dialogs/askDialog';
 import { ForgetDialog } from '../dialogs/forgetDialog';
 import { DialogIds } from '../dialogs/ids';
 import { LanguageDialog } from '../dialogs/languageDialog';
@@ -21,9 +21,9 @@ import { capabilitiesFor, render, type OutMessage } from './rendering';
 import { screenMessageVerdict, type ScreenVerdict } from './screening';
 import { messageText } from './messageText';
 import type { AnswerWords } from './answerWords';
-import { flagDisposition, rank, startingAnswers, type Flag } from './triage';
+import { FLAG_QUESTIONS, flagDisposition, rank, startingAnswers, type Flag } from './triage';
 import { holdFloor, repeatFloor } from '../dialogs/floor';
-import { RedFlagCheckDialog, type RedFlagCheckOptions } from '../dialogs/redFlagCheckDialog';
+import { isRedFlagAnswer, RedFlagCheckDialog, type RedFlagCheckOptions } from '../dialogs/redFlagCheckDialog';
 import type { Lexicon } from './triage/recognizer';
 import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
 
@@ -287,15 +287,25 @@ export class AfterscanBot extends ActivityHandler {
       return;
     }
     if (flag) holdFloor(turn, flag);
-    else if (verdict.kind === 'possible' && !answersActiveQuestion(dc, turn, text)) {
-      // A red flag may be there: one direct question about it (S9); "no" carries on where the patient was.
-      const first = verdict.flags[0];
+    else if (verdict.kind === 'possible') {
+      // A red flag may be there: one direct question about it (S9, H21); "no" carries on where the
+      // patient was. Unless the question on screen is the one about that very flag and reads the
+      // text as its answer ("maybe a little" at the breathing question).
+      const onScreen = activeQuestionId(dc);
+      const first = verdict.flags.find((f) => FLAG_QUESTIONS[f.code] !== onScreen || !answersActiveQuestion(dc, turn, text));
       if (first) {
         await dc.beginDialog(DialogIds.redFlagCheck, { flag: first.code, level: first.level } satisfies RedFlagCheckOptions);
         return;
       }
     }
     const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.complete && !dc.activeDialog && isRedFlagAnswer(result.result)) {
+      // A direct red-flag question asked before anything else: urgent advice was given (the menu
+      // follows, as after a typed flag), or the answer was no (the check starts as usual).
+      if (result.result.redFlagAnswer === 'no') await this.begin(dc, turn);
+      else await dc.beginDialog(DialogIds.main, { from: 'next', menu: 'afterFlag' } satisfies MainOptions);
+      return;
+    }
     if (result.status === DialogTurnStatus.empty) {
       const command = turn.commands.command(text);
       if (command === 'stop') {

@@ -40,6 +40,12 @@ export const QUESTIONS: readonly Question[] = [
   { id: 'riskFactors', kind: 'yesNo', ask: 'ifItMatters' },
 ];
 
+/** The question that asks about each red flag of the screen, where one does (a possible flag met at that question is its answer). */
+export const FLAG_QUESTIONS: Readonly<Record<string, QuestionId>> = {
+  breathless: 'signBreathing', chest_pain: 'signChest', coughing_blood: 'signCoughBlood', fainting: 'signFaint', fast_heartbeat: 'signHeart',
+  cold_blue_leg: 'signLeg', leg_worse: 'legTrend', other_limb: 'otherLimb', hard_veins: 'hardVeins', fever_hot_leg: 'fever',
+};
+
 /** The question with this id. */
 export function questionById(id: QuestionId): Question {
   const q = QUESTIONS.find((x) => x.id === id);
