@@ -3,7 +3,7 @@
  * bot offers the way each channel does (a suggested action on web chat, a card button on Teams,
  * a number on SMS). Shared by `npm run transcripts` and the test that checks every path.
  */
-import type { Path } from '../src/triage';
+import { adviceShape, type Path } from '../src/triage';
 
 export interface Shown {
   text: string;
@@ -66,6 +66,7 @@ export async function walkPath(url: string, path: Path, channelId: string, local
   };
   await say('hi');
   await tap(0); // consent: yes
+  await tap(0); // eligibility: yes, an adult after a leg scan that found no clot
   await tap(1); // carry on
   for (const step of path.steps) await tap(step.question === 'legTrend' && step.answer === 'unsure' ? TREND_UNSURE : INDEX[step.answer] ?? 0);
   if (path.disposition.level === 'emergency') return exchanges;
@@ -75,4 +76,19 @@ export async function walkPath(url: string, path: Path, channelId: string, local
   if (choices === 2) await tap(1); // follow-up offer: no thanks
   await tap(2); // what next: I am done
   return exchanges;
+}
+
+/**
+ * One path for each wording of the advice the paths reach (the tier, the kind of emergency, the
+ * urgent variant, the second-scan wording, the blood-thinner advice): the shortest, first in
+ * order on a tie. The transcripts test walks these in every language other than English.
+ */
+export function advicePaths(paths: readonly Path[]): Path[] {
+  const chosen = new Map<string, Path>();
+  for (const p of paths) {
+    const key = `${p.disposition.level} ${JSON.stringify(adviceShape(p.disposition, p.answers))}`;
+    const held = chosen.get(key);
+    if (!held || p.steps.length < held.steps.length) chosen.set(key, p);
+  }
+  return paths.filter((p) => [...chosen.values()].includes(p));
 }

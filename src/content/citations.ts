@@ -4,7 +4,7 @@ import { CONTENT } from './registry';
 const ADVICE_KEYS: Record<Disposition['level'], readonly string[]> = {
   emergency: ['outcome:emergency.body'],
   urgent: ['outcome:urgent.body', 'outcome:urgent.where_line', 'outcome:safetyNetEmergency'],
-  soon: ['outcome:soon.what', 'outcome:soon.contact', 'outcome:safetyNetUrgent', 'outcome:safetyNetEmergency'],
+  soon: ['outcome:soon.what_scanPlanned', 'outcome:soon.what_either', 'outcome:soon.what_askAboutScan', 'outcome:soon.contact', 'outcome:safetyNetUrgent', 'outcome:safetyNetEmergency'],
   'self-care': ['outcome:selfCare.body', 'outcome:selfCare.tips', 'outcome:safetyNetUrgent', 'outcome:safetyNetEmergency'],
 };
 

@@ -33,9 +33,12 @@ export interface Rule {
 /** Advice variants within the urgent tier: 'urgentNow' (call the urgent line now, not a same-day visit), 'maternity' (the maternity unit today). */
 export type AdviceVariant = 'urgentNow' | 'maternity';
 
-/** Short codes of the sign questions, used in rule ids. */
+/**
+ * Short codes of the sign questions, used in the ids of their "not sure" rows. The leg sign's is
+ * LEG_SIGN: U_LEG_UNSURE is the leg-trend row's id (since 2026.11.1), and a reason code must name one row.
+ */
 const SIGN_CODES: Record<Sign, string> = {
-  signBreathing: 'BREATHING', signChest: 'CHEST', signCoughBlood: 'COUGH_BLOOD', signFaint: 'FAINT', signHeart: 'HEART', signLeg: 'LEG',
+  signBreathing: 'BREATHING', signChest: 'CHEST', signCoughBlood: 'COUGH_BLOOD', signFaint: 'FAINT', signHeart: 'HEART', signLeg: 'LEG_SIGN',
 };
 
 export const RULES: readonly Rule[] = [

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_NAMESPACES } from '../../src/i18n';
 
 const LOCALES = path.resolve(__dirname, '../../locales');
-const SAMPLE = { emergencyNumber: '999', urgentNumber: '111', careTeam: 'the team who did your scan', min: '6', max: '8', options: 'Yes, No, Not sure' };
+/** Placeholders as a patient reads them: the region's numbers and the translated default contacts. */
+const SAMPLE = { emergencyNumber: '999', urgentNumber: '111', careTeam: 'the team who did your scan', pregnancyContact: 'your maternity team', min: '6', max: '8', options: 'Yes, No, Not sure' };
 
 function strings(value: unknown, prefix: string): [string, string][] {
   if (typeof value === 'string') return [[prefix, value]];

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../../src/commands';
 import { MESSAGE_NAMESPACES } from '../../src/i18n';
 import { pluralBase } from '../../src/localeCheck';
-import { QUESTIONS } from '../../src/triage';
+import { NO_SCAN_REASON } from '../../dialogs/welcomeDialog';
+import { FLAG_FINDINGS, findingOf, QUESTIONS, RULES } from '../../src/triage';
+import { REPEAT_CONTACT_REASON } from '../../src/triage/rules';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NS = MESSAGE_NAMESPACES.join('|');
@@ -41,6 +43,19 @@ function usedKeys(): Set<string> {
   // ... and { context: 'single' } when the repeat-scan window is one day
   used.add('outcome:soon.window_single').add('faq:answers.repeatScanWindow_single');
   used.add('explain:professional');
+  // "Earlier you told me about <finding>": the finding of every reason code a held floor can carry (dialogs/floor.ts).
+  const flagCodes = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/en/redflags.json'), 'utf8')) as { flags: object }).flags);
+  const reasons = [...RULES.map((r) => r.id), REPEAT_CONTACT_REASON, NO_SCAN_REASON, ...flagCodes.map((c) => `RF_${c.toUpperCase()}`), ...flagCodes.map((c) => `U_RF_${c.toUpperCase()}_UNSURE`), 'M_UNKNOWN'];
+  for (const reason of reasons) used.add(`common:findings.${findingOf([reason])}`);
+  // The direct question about a red flag the screen could only half read (dialogs/redFlagCheckDialog.ts), for every flag.
+  for (const code of flagCodes) used.add(`common:redFlagQuestion.${code}`);
+  // "This chat is not for you", by the reason chosen at the eligibility question (dialogs/welcomeDialog.ts).
+  for (const why of ['clotFound', 'noScan', 'armScan', 'under18']) used.add(`welcome:notFor.${why}`);
+  // Advice variants (dialogs/advice.ts): the kind of emergency, the urgent line now, whether a second scan was planned.
+  for (const kind of ['bleeding', 'leg']) used.add(`outcome:emergency.body_${kind}`);
+  for (const line of ['line', 'noLine']) used.add(`outcome:urgent.title_now_${line}`).add(`outcome:urgent.now_${line}`);
+  for (const what of ['scanPlanned', 'either', 'askAboutScan']) used.add(`outcome:soon.what_${what}`);
+  for (const variant of ['now', 'maternity']) used.add(`outcome:summary.advice_urgent_${variant}`);
   return used;
 }
 
@@ -59,6 +74,11 @@ describe('translation keys', () => {
   it('H06: every key the code uses exists in English', () => {
     expect([...used].filter((k) => !defined.has(k))).toEqual([]);
     expect([...defined].filter((k) => k.includes('_carer') && !defined.has(carerBase(k))), 'carer wording without a patient wording').toEqual([]);
+  });
+
+  it('every red flag has a finding and a direct question of its own', () => {
+    const flagCodes = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'locales/en/redflags.json'), 'utf8')) as { flags: object }).flags);
+    expect([...FLAG_FINDINGS].sort()).toEqual([...flagCodes].sort());
   });
 
   it('no English key is unused', () => {

@@ -1,12 +1,15 @@
 import { ConversationState, MemoryStorage, type Middleware, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
+import { loadAnswerWords } from '../../src/answerWords';
 import { loadCommands } from '../../src/commands';
 import { createLocalizer } from '../../src/i18n';
 import { loadLexicon } from '../../src/lexicons';
 import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
 import { type CardAttachment } from './cards';
 import { buildLanguageDirectory } from '../../src/languageDirectory';
+import { messageText } from '../../src/messageText';
+import type { ScanType } from '../../src/triage';
 import { setTurn, type Profile, type Session, type Translate } from '../../src/turn';
 
 const localizer = createLocalizer('en');
@@ -23,7 +26,7 @@ export interface Harness {
  * would set. Text comes from i18next's cimode, so replies are message keys ("outcome:urgent.title"):
  * tests assert which message was chosen, independent of wording.
  */
-export function dialogHarness(dialog: Dialog, options: { channelId?: string; session?: Session; profile?: Profile; now?: number; initial?: unknown } = {}): Harness {
+export function dialogHarness(dialog: Dialog, options: { channelId?: string; session?: Session; profile?: Profile; now?: number; initial?: unknown; scanType?: ScanType; region?: string } = {}): Harness {
   const session: Session = options.session ?? { answers: {} };
   const profile: Profile = options.profile ?? {};
   const channelId = options.channelId ?? 'test';
@@ -34,7 +37,8 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
       const caps = capabilitiesFor(context.activity.channelId);
       setTurn(context, {
         lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
-        t, caps, languages, useLanguage: () => undefined, lexicon: loadLexicon('en'), commands: loadCommands('en'), session, profile,
+        t, caps, languages, useLanguage: () => undefined, lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en'),
+        text: messageText(context.activity), scanType: options.scanType ?? 'unknown', region: options.region ?? 'uk', session, profile,
         now: () => options.now ?? 1_700_000_000_000,
         forget: () => undefined,
         send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.flatMap((m) => render(m, caps))); },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { walkPath } from '../../scripts/transcriptWalker';
+import { advicePaths, walkPath } from '../../scripts/transcriptWalker';
 import { createLocalizer } from '../../src/i18n';
-import { allPaths } from '../../src/triage';
+import { bookPaths, LEVELS, optionsFor, QUESTIONS, RULES, type Path } from '../../src/triage';
 import { startApp, type RunningApp } from '../helpers/app';
 
 let running: RunningApp;
@@ -11,14 +11,25 @@ afterAll(async () => { await running.stop(); });
 /** Whitespace-free text: SMS cuts messages at spaces and cards put lines in blocks, the words stay. */
 const squash = (text: string): string => text.replace(/\s+/g, '');
 
-describe('every path through the conversation, as the transcripts book shows it', () => {
-  const paths = allPaths();
+/**
+ * The paths of the transcripts book (bookPaths: every leg path after a calm screen, and each
+ * screening answer other than "no" once; src/triage/paths.ts). English walks them all on every
+ * channel. Every other language walks one path per wording of the advice (advicePaths), each on
+ * one channel, turning the channel round from language to language: each language shows every
+ * wording of the advice, each channel shows each wording in several languages, and the test
+ * stays within about 30 seconds (a walk is some 17 HTTP turns).
+ */
+describe('the paths of the transcripts book, walked through the real bot', () => {
+  const book = bookPaths();
+  const tour = advicePaths(book);
+  const channels = ['webchat', 'msteams', 'sms'] as const;
   let n = 0;
-  for (const lng of createLocalizer('en').languages) {
+  for (const [l, lng] of createLocalizer('en').languages.entries()) {
     const t = createLocalizer('en').fixedT(lng);
     const net = { seenToday: squash(t('outcome:safetyNetUrgent')), call: squash(t('outcome:safetyNetEmergency', { emergencyNumber: '999' })) };
-    for (const channel of ['webchat', 'msteams', 'sms']) {
-      it(`S4 H04 H09: ${lng} ${channel}: each of the ${paths.length} paths ends with its disposition and the safety net`, async () => {
+    for (const [c, channel] of channels.entries()) {
+      const paths: Path[] = lng === 'en' ? book : tour.filter((_, i) => (i + l) % channels.length === c);
+      it(`S4 H04 H09: ${lng} ${channel}: each of ${paths.length} paths ends with its disposition and the safety net`, async () => {
         for (const path of paths) {
           const exchanges = await walkPath(running.url, path, channel, lng, `book-${lng}-${channel}-${(n += 1)}`);
           const shown = exchanges.flatMap((x) => x.shown);
@@ -33,7 +44,18 @@ describe('every path through the conversation, as the transcripts book shows it'
             expect(squash(afterAdvice), label).toContain(net.call);
           }
         }
-      });
+      }, 120_000);
     }
   }
+
+  it('H20: the book asks every question with every answer, and reaches every rule and every tier', () => {
+    const asked = new Set(book.flatMap((p) => p.steps.map((s) => `${s.question}=${s.answer}`)));
+    const all = new Set(QUESTIONS.flatMap((q) => optionsFor(q).map((a) => `${q.id}=${a}`)));
+    expect([...all].filter((x) => !asked.has(x))).toEqual([]);
+    const reasons = new Set(book.flatMap((p) => p.disposition.reasons));
+    expect(RULES.map((r) => r.id).filter((id) => !reasons.has(id))).toEqual([]);
+    expect(new Set(book.map((p) => p.disposition.level))).toEqual(new Set(LEVELS));
+    expect(new Set(tour.map((p) => p.disposition.level))).toEqual(new Set(LEVELS));
+    expect(tour.length).toBeGreaterThanOrEqual(channels.length);
+  });
 });
