@@ -15,24 +15,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, memoryOf } from './children';
+import { checkTurns, WORDS, type Words } from './conversation';
 
 const SECONDS = Math.min(180, Math.max(10, Number(process.env.SOAK_SECONDS ?? 90)));
 const SAMPLE_MS = Math.max(1000, Number(process.env.SOAK_SAMPLE_SECONDS ?? 3) * 1000);
 const IN_FLIGHT = Math.min(16, Math.max(1, Number(process.env.SOAK_CONCURRENCY ?? 4)));
 const CHANNELS = ['test', 'webchat', 'msteams', 'sms'] as const;
+/** The first symptom question reached, in a language: the opening and "no" to the first emergency sign. */
+const started = (words: Words): string[] => checkTurns({}, words).slice(0, words.opening.length + 1);
 const SCRIPTS: Record<'en' | 'es', string[][]> = {
   en: [
-    ['hi', 'yes', 'carry on', 'no', 'its gone now', 'no', 'nope', 'no', 'call 999', 'no', 'i am done'],
-    ['hi', 'yes', 'tell me more', 'no', 'about the same', 'no', 'no', 'help', 'why?'],
-    ['hi', 'yes', 'carry on', 'no', 'worse', 'carry on', 'about', 'restart', 'hi'],
-    ['hi', 'yes', 'carry on', 'no', 'no chest pain but i cant breathe'],
+    [...checkTurns({ legTrend: 'gone' }), 'call 999', 'no', 'i am done'],
+    [...checkTurns({ legTrend: 'same' }, WORDS.en, ['hi', 'yes', 'yes', 'tell me more']), 'help', 'why?'],
+    [...checkTurns({ legTrend: 'worse' }), 'carry on', 'about', 'restart', 'hi'],
+    [...started(WORDS.en), 'no chest pain but i cant breathe'],
     ['hello', '👍', 'yes', 'menu', 'forget me'],
   ],
   es: [
-    ['hola', 'sí', 'continuar', 'no', 'ya no tengo nada', 'no', 'no', 'no'],
-    ['hola', 'sí', 'continuar', 'no', 'sigue igual', 'no', 'no', 'ayuda'],
-    ['hola', 'sí', 'continuar', 'no', 'está peor', 'reiniciar'],
-    ['hola', 'sí', 'continuar', 'si'],
+    checkTurns({ legTrend: 'gone' }, WORDS.es),
+    [...checkTurns({ legTrend: 'same' }, WORDS.es), 'ayuda'],
+    [...checkTurns({ legTrend: 'worse' }, WORDS.es), 'reiniciar'],
+    checkTurns({ signBreathing: 'yes' }, WORDS.es),
     ['hola', 'no me duele el pecho pero me falta el aire', '¿por qué?'],
   ],
 };

@@ -10,12 +10,16 @@ import pino from 'pino';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { SqliteStorage } from '../src/storage/sqliteStorage';
+import { checkTurns } from './conversation';
 
-const CONVERSATION = ['hi', 'yes', 'carry on', 'no', 'about the same', 'no', 'no', 'call 999', 'yes', 'i am done'];
+/** A whole "soon" conversation, the check-ins accepted. */
+const CONVERSATION = [...checkTurns({ legTrend: 'same' }), 'call 999', 'yes', 'i am done'];
+/** The answers such a conversation stores by the leg question (every emergency sign asked one at a time). */
+const ANSWERS = { signBreathing: 'no', signChest: 'no', signCoughBlood: 'no', signFaint: 'no', signHeart: 'no', signLeg: 'no', pregnant: 'no', bloodThinners: 'no', legTrend: 'same' };
 
 async function perTurn(dir: string): Promise<string> {
   const storage = new SqliteStorage(path.join(dir, 'micro.db'));
-  const state = { dialogState: { dialogStack: [{ id: 'main', state: { options: { from: 'start' }, values: {}, stepIndex: 3 } }] }, session: { answers: { emergencySigns: 'no', legTrend: 'same' }, consented: true } };
+  const state = { dialogState: { dialogStack: [{ id: 'main', state: { options: { from: 'start' }, values: {}, stepIndex: 3 } }] }, session: { answers: ANSWERS, consented: true } };
   const n = 20_000;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i += 1) {

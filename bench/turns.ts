@@ -8,18 +8,20 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkTurns, WORDS } from './conversation';
 
 const PORT = 39000 + Math.floor(Math.random() * 1000);
 const URL = `http://127.0.0.1:${PORT}`;
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
+const CHECK_START = checkTurns({ signBreathing: 'no' }).slice(0, WORDS.en.opening.length + 1);
 const PATHS: string[][] = [
-  ['hi', 'yes', 'carry on', 'no', 'its gone', 'no', 'no', 'no', 'call 999', 'i am done'],
-  ['hi', 'yes', 'carry on', 'no', 'about the same', 'no', 'no', 'wait and see', 'i am done'],
-  ['hi', 'yes', 'tell me more', 'no', 'worse', 'carry on', 'worse', 'ambulance', 'i am done'],
-  ['hi', 'yes', 'carry on', 'yes'],
-  ['hi', 'yes', 'carry on', 'no', 'i cant breathe and my chest hurts'],
+  [...checkTurns({ legTrend: 'gone' }), 'call 999', 'i am done'],
+  [...checkTurns({ legTrend: 'same' }), 'wait and see', 'i am done'],
+  [...checkTurns({ legTrend: 'worse' }, WORDS.en, ['hi', 'yes', 'yes', 'tell me more']), 'carry on', 'worse', 'ambulance', 'i am done'],
+  checkTurns({ signBreathing: 'yes' }),
+  [...CHECK_START, 'i cant breathe and my chest hurts'],
 ];
 
 async function post(conversation: string, text: string): Promise<number> {

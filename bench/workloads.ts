@@ -11,6 +11,7 @@
  *
  * The echo bot gets exactly the same requests (it ignores their content).
  */
+import { checkTurns } from './conversation';
 import { prng, type Shot, type Walker } from './load';
 
 export type Level = 'emergency' | 'urgent' | 'soon' | 'self-care';
@@ -23,11 +24,16 @@ export interface Script {
   adviceAt: number;
 }
 
+/** The check up to its advice (questions from the clinical core), then what the patient says after it. */
+function script(tier: Level, check: string[], after: string[]): Script {
+  return { tier, turns: [...check, ...after], adviceAt: check.length - 1 };
+}
+
 export const SCRIPTS: Script[] = [
-  { tier: 'emergency', turns: ['hi', 'yes', 'carry on', 'yes'], adviceAt: 3 },
-  { tier: 'urgent', turns: ['hi', 'yes', 'carry on', 'no', 'worse', 'I am done'], adviceAt: 4 },
-  { tier: 'soon', turns: ['hi', 'yes', 'carry on', 'no', 'about the same', 'no', 'no', 'call 999', 'no thanks', 'I am done'], adviceAt: 6 },
-  { tier: 'self-care', turns: ['hi', 'yes', 'carry on', 'no', 'gone', 'no', 'no', 'no', 'call 999', 'no thanks', 'I am done'], adviceAt: 7 },
+  script('emergency', checkTurns({ signBreathing: 'yes' }), []),
+  script('urgent', checkTurns({ legTrend: 'worse' }), ['I am done']),
+  script('soon', checkTurns({ legTrend: 'same' }), ['call 999', 'no thanks', 'I am done']),
+  script('self-care', checkTurns({ legTrend: 'gone' }), ['call 999', 'no thanks', 'I am done']),
 ];
 
 export const RED_FLAG = "I can't breathe";

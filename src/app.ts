@@ -19,6 +19,7 @@ import { closeGracefully } from './http/closeServer';
 import { createRequestLimits } from './http/requestLimits';
 import type { Server as HttpServer } from 'node:http';
 import { LocalDeliveryAdapter } from './directline';
+import { keepEntityFields } from './sdk/entities';
 import { registerWebChat, type WebChat } from './webchat';
 import { CheckInScheduler } from './schedule/scheduler';
 import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
@@ -56,6 +57,7 @@ export interface App {
  * build the same app on a temporary DATA_DIR and an ephemeral port.
  */
 export function buildApp(config: Readonly<Config>, logger: Logger, now: () => number = Date.now): App {
+  keepEntityFields();
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).

@@ -6,7 +6,9 @@ import { ConfigError, loadConfig } from '../src/config';
 describe('config', () => {
   it('has working defaults with no environment at all', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3978, env: 'development', logLevel: 'info', region: 'uk', emergencyNumber: '999', urgentNumber: '111', maxBodyBytes: 262144 });
+    expect(config).toMatchObject({ port: 3978, env: 'development', logLevel: 'info', region: 'uk', emergencyNumber: '999', urgentNumber: '111', maxBodyBytes: 262144, scanType: 'unknown' });
+    expect(config.careTeamContact).toBeUndefined();
+    expect(config.pregnancyContact).toBeUndefined();
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.bot.appId).toBeUndefined();
     expect(Object.isFrozen(config)).toBe(true);
@@ -14,6 +16,9 @@ describe('config', () => {
 
   it('H14: derives the numbers from the region and lets the deployment override them', () => {
     expect(loadConfig({ REGION: 'US' })).toMatchObject({ emergencyNumber: '911', urgentNumber: null });
+    // Northern Ireland has no NHS 111: the urgent advice points to the GP or urgent care instead.
+    expect(loadConfig({ REGION: 'uk-ni' })).toMatchObject({ region: 'uk-ni', emergencyNumber: '999', urgentNumber: null });
+    expect(loadConfig({ REGION: 'UK-NI' }).region).toBe('uk-ni');
     expect(loadConfig({ REGION: 'es' })).toMatchObject({ emergencyNumber: '112' });
     expect(loadConfig({ REGION: 'pt' })).toMatchObject({ emergencyNumber: '112', urgentNumber: null });
     expect(loadConfig({ REGION: 'br' })).toMatchObject({ emergencyNumber: '192', urgentNumber: null });
@@ -22,6 +27,12 @@ describe('config', () => {
     expect(loadConfig({ REPEAT_SCAN_DAYS: '6-8', CARE_TEAM_CONTACT: 'the DVT clinic on 020 0000 0000' })).toMatchObject({
       repeatScanDays: { min: 6, max: 8 }, careTeamContact: 'the DVT clinic on 020 0000 0000' });
     expect(loadConfig({ REPEAT_SCAN_DAYS: '7' }).repeatScanDays).toEqual({ min: 7, max: 7 });
+  });
+
+  it('SCAN_TYPE and PREGNANCY_CONTACT are read as given', () => {
+    for (const scanType of ['proximal', 'whole-leg', 'unknown'] as const) expect(loadConfig({ SCAN_TYPE: scanType }).scanType).toBe(scanType);
+    expect(loadConfig({ SCAN_TYPE: ' ' }).scanType).toBe('unknown');
+    expect(loadConfig({ PREGNANCY_CONTACT: 'the maternity triage line on 020 0000 0001' }).pregnancyContact).toBe('the maternity triage line on 020 0000 0001');
   });
 
   it.each([
@@ -34,14 +45,25 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL:/],
     [{ MicrosoftAppType: 'Other' }, /^MicrosoftAppType:/],
     [{ MicrosoftAppId: 'id', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId/],
+    [{ SCAN_TYPE: 'calf-only' }, /^SCAN_TYPE:/],
   ])('rejects %o with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrowError(ConfigError);
     expect(() => loadConfig(env)).toThrowError(pattern);
   });
 
   it('H16: refuses production without Bot Framework credentials', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/MicrosoftAppId is required/);
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' }).env).toBe('production');
+    expect(() => loadConfig({ NODE_ENV: 'production', CARE_TEAM_CONTACT: 'the DVT clinic' })).toThrowError(/MicrosoftAppId is required/);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic' }).env).toBe('production');
+  });
+
+  it('refuses production without CARE_TEAM_CONTACT: the advice must say how to reach the care team', () => {
+    for (const contact of [undefined, '', '   ']) {
+      const env = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', ...(contact === undefined ? {} : { CARE_TEAM_CONTACT: contact }) };
+      expect(() => loadConfig(env)).toThrowError(ConfigError);
+      expect(() => loadConfig(env)).toThrowError(/CARE_TEAM_CONTACT is required/);
+    }
+    // Outside production the default wording ("your care team") is used.
+    expect(loadConfig({ NODE_ENV: 'development' }).careTeamContact).toBeUndefined();
   });
 
   it('the built server exits non-zero with a one-line reason in production without credentials', () => {

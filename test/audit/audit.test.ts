@@ -6,13 +6,16 @@ import { auditCsv } from '../../src/audit/auditLog';
 import { pseudonym } from '../../src/audit/pseudonym';
 import { CONTENT_VERSION } from '../../src/content/version';
 import { RULES_VERSION } from '../../src/triage';
-import { Patient, startApp } from '../helpers/app';
+import { dispositions, Patient, startApp } from '../helpers/app';
+import { answerById, CALM } from '../helpers/questions';
 
 describe('audit of every disposition', () => {
   it('S4 S5 H08: appends one pseudonymous record per piece of advice, with no patient text', async () => {
     const running = await startApp({ AUDIT_KEY: 'a-test-key-of-enough-length' });
     const p = new Patient(running.url, 'audit-conv', 'test', 'en-GB', 'audit-user');
-    for (const line of ['hi', 'yes', 'carry on', 'no', 'about the same', 'no', 'no']) await p.say(line);
+    const { replies, at } = await answerById(p, await p.say('hi'), { ...CALM, legTrend: 'about the same' }, 'teachBack');
+    expect(at).toBe('teachBack');
+    expect(dispositions(replies).map((d) => d.level)).toEqual(['soon']);
     await p.say('coughing up blood secret-marker-42');
     const records = [...running.app.audit.records()];
     expect(records).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { loadAnswerWords } from '../../src/answerWords';
 import { AfterscanBot, type BotDeps } from '../../src/bot';
 import { carrierKeyword } from '../../src/carrierKeywords';
 import { loadCommands } from '../../src/commands';
@@ -24,6 +25,7 @@ function smsBot(onOptOut: BotDeps['onOptOut']): { adapter: TestAdapter; logs: st
     localizer, languages: buildLanguageDirectory(localizer, 'en'),
     lexicon: (lng) => loadLexicon(lng),
     commands: (lng) => loadCommands(lng),
+    answerWords: (lng) => loadAnswerWords(lng),
     logger: createLogger('info', new Writable({ write(chunk, _enc, done) { logs.push(String(chunk)); done(); } })),
     onOptOut,
   });

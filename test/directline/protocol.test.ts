@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositions, startApp, texts, type RunningApp } from '../helpers/app';
 import { call, DirectLineClient, fromBot } from '../helpers/directLine';
+import { questionId } from '../helpers/questions';
 
 let running: RunningApp;
 beforeAll(async () => { running = await startApp(); });
@@ -81,7 +82,9 @@ describe('local Direct Line: posting and polling', () => {
     expect(echo).not.toHaveProperty('serviceUrl');
     expect(replies.length).toBeGreaterThan(0);
     expect(replies.every((r) => r.from.role === 'bot' && r.replyToId === echo!.id)).toBe(true);
-    expect(texts(replies)).toMatch(/did not find a clot in the veins that were checked/);
+    // Consent given: the next question (whether the chat is for them) carries its id through Direct Line.
+    expect(texts(replies)).toMatch(/18 or older/);
+    expect(questionId(replies)).toBe('eligibility');
   });
 
   it('a disposition entity posted by a client is dropped: only the bot gives advice', async () => {
@@ -215,7 +218,8 @@ describe('local Direct Line with a Bot Framework app id configured', () => {
     try {
       const client = await DirectLineClient.start(withId.url);
       expect(texts(await client.poll())).toMatch(/automated helper/);
-      expect(texts(fromBot(await client.say('Yes, go on')))).toMatch(/did not find a clot/);
+      expect(questionId(fromBot(await client.say('Yes, go on')))).toBe('eligibility');
+      expect(texts(fromBot(await client.say('Yes')))).toMatch(/did not find a clot/);
     } finally {
       await withId.stop();
     }

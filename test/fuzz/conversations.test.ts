@@ -47,7 +47,8 @@ function poolFromFiles(lng: string): Pool {
 
 const HANDWRITTEN: Record<'en' | 'es', Pool> = {
   en: {
-    answers: ['hi', 'yes', 'no', 'not sure', 'carry on', 'tell me more', 'its gone', 'about the same', 'worse', 'better', '1', '2', '3', 'i am done', 'call 999', 'wait and see', 'yes, go on', 'no thanks'],
+    answers: ['hi', 'yes', 'no', 'not sure', 'carry on', 'tell me more', 'its gone', 'about the same', 'worse', 'better', '1', '2', '3', 'i am done', 'call 999', 'wait and see', 'yes, go on', 'no thanks',
+      'I am writing for someone', 'The scan found a clot', 'I have not had a scan yet', "I don't understand", 'not anymore', 'I would call 999'],
     commands: ['help', 'menu', 'restart', 'stop', 'start', 'talk to someone', 'why?', 'about', 'forget me'],
     urgent: ['my calf is much more swollen than yesterday', 'the other leg is swollen now'],
     negated: ['no chest pain', 'I am not coughing up blood', 'no breathing problems'],
@@ -117,5 +118,5 @@ describe('H01: random whole conversations on every channel, in every offered lan
     expect(running.logLines.filter((l) => l.includes('"event":"turn_error"'))).toEqual([]);
     const pairs = [...counts.byPair.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
     console.log(`conversation fuzz: ${counts.conversations} conversations, ${counts.turns} turns, ${counts.emergencies} with an emergency phrase (${pairs})`);
-  });
+  }, 120_000); // some 1,300 turns over HTTP
 });

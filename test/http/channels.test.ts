@@ -1,21 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSms } from '../../src/rendering';
 import { cardActions, cardVersion, cardWarnings, isAdaptiveCard } from '../helpers/cards';
-import { dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp, talk } from '../helpers/app';
+import { dispositions, Patient, seen, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { answerById, CALM, questionId } from '../helpers/questions';
 
 let running: RunningApp;
 let n = 0;
 beforeAll(async () => { running = await startApp({ CARE_TEAM_CONTACT: 'the DVT clinic on 020 7946 0000' }); });
 afterAll(async () => { await running.stop(); });
 
-const OPENING = ['hi', 'yes', 'carry on'];
-/** The same four paths on every channel, answered in words. */
-const TIERS: [string, string[]][] = [
-  ['emergency', [...OPENING, 'yes']],
-  ['urgent', [...OPENING, 'no', 'worse']],
-  ['soon', [...OPENING, 'no', 'about the same', 'no', 'no']],
-  ['self-care', [...OPENING, 'no', 'its gone now', 'no', 'nope', 'no', 'call 999']],
+/**
+ * The same four paths on every channel, answered in words by question id (calm unless said
+ * otherwise), up to the question each path stops at.
+ */
+const TIERS: [string, Record<string, string>, string][] = [
+  ['emergency', { signBreathing: 'yes' }, 'teachBack'],
+  ['urgent', { legTrend: 'worse' }, 'teachBack'],
+  ['soon', { legTrend: 'about the same', otherLimb: 'no', followUpPlanned: 'no' }, 'teachBack'],
+  ['self-care', { legTrend: 'its gone now', otherLimb: 'no', hardVeins: 'nope', followUpPlanned: 'no', teachBack: 'call 999' }, 'followUpOffer'],
 ];
+
+/** Says hello, then answers by question id until `stopAt` (or until nothing more is asked). */
+async function walk(p: Patient, answers: Record<string, string>, stopAt?: string): Promise<Reply[]> {
+  return (await answerById(p, await p.say('hi'), { ...CALM, ...answers }, stopAt)).replies;
+}
 
 /** What each channel must never get, checked on every reply of every path. */
 const CHANNEL_RULES: Record<string, (r: Reply) => void> = {
@@ -44,20 +52,22 @@ const CHANNEL_RULES: Record<string, (r: Reply) => void> = {
 };
 
 describe.each(['webchat', 'msteams', 'sms'])('H04: on %s, every tier is reached and every reply suits the channel', (channel) => {
-  for (const [level, lines] of TIERS) {
+  for (const [level, answers, stopAt] of TIERS) {
     it(`reaches ${level}`, async () => {
-      const replies = await talk(new Patient(running.url, `${channel}-${level}-${(n += 1)}`, channel), lines);
+      const replies = await walk(new Patient(running.url, `${channel}-${level}-${(n += 1)}`, channel), answers, stopAt);
+      // The emergency path asks nothing after the advice; the others reach the question they stop at.
+      expect(questionId(replies)).toBe(level === 'emergency' ? 'signBreathing' : stopAt);
       expect(dispositions(replies).map((d) => d.level)).toContain(level);
       expect(dispositions(replies).map((d) => d.level).every((l) => l === level)).toBe(true);
       const advice = replies.find((r) => dispositions([r]).length > 0)!;
-      expect(seen(advice)).toMatch(level === 'emergency' ? /Call 999 now[\s\S]*ambulance/ : /999|Get seen today|Contact your team|Keep an eye/);
+      expect(seen(advice)).toMatch(level === 'emergency' ? /Call 999 now[\s\S]*ambulance/ : /999|Get seen today|Contact your care team|Keep an eye/);
       for (const reply of replies) CHANNEL_RULES[channel]!(reply);
     });
   }
 
   it('S1 H01 H04: a red flag typed mid-question gets the emergency advice with the number written out', async () => {
     const p = new Patient(running.url, `${channel}-s1-${(n += 1)}`, channel);
-    await talk(p, [...OPENING, 'no']);
+    expect((await answerById(p, await p.say('hi'), CALM, 'legTrend')).at).toBe('legTrend');
     const replies = await p.say('i cant breathe properly');
     expect(dispositions(replies).map((d) => d.level)).toEqual(['emergency']);
     expect(replies[0]!.text).toMatch(/Call 999 now/);
@@ -67,7 +77,7 @@ describe.each(['webchat', 'msteams', 'sms'])('H04: on %s, every tier is reached 
 
 describe('channel-specific shapes', () => {
   it('web chat: advice is a card under its heading, choices are suggested actions', async () => {
-    const replies = await talk(new Patient(running.url, `wc-${(n += 1)}`, 'webchat'), TIERS[1]![1]);
+    const replies = await walk(new Patient(running.url, `wc-${(n += 1)}`, 'webchat'), TIERS[1]![1], TIERS[1]![2]);
     const advice = replies.find((r) => dispositions([r]).length > 0)!;
     expect(advice.text).toBe('**Get seen today**');
     expect(advice.attachments).toHaveLength(1);
@@ -77,13 +87,16 @@ describe('channel-specific shapes', () => {
 
   it('Teams: a question is its words plus a card of buttons; tapping one arrives as text and is understood', async () => {
     const p = new Patient(running.url, `teams-${(n += 1)}`, 'msteams');
-    const replies = await talk(p, OPENING);
+    const { replies, at } = await answerById(p, await p.say('hi'), CALM, 'signBreathing');
+    expect(at).toBe('signBreathing');
     const question = replies.at(-1)!;
-    expect(texts([question])).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
+    expect(texts([question])).toMatch(/Are you more short of breath than usual, now or since your scan\?/);
     const titles = cardActions(question.attachments?.[0]?.content).map((a) => a.title);
     expect(titles).toEqual(['Yes', 'No', 'Not sure']);
     // Teams posts an imBack tap as an ordinary message whose text is the button's value.
-    expect(texts(await p.say('No'))).toMatch(/Since the day of your scan/);
+    const next = await p.say('No');
+    expect(questionId(next)).toBe('signChest');
+    expect(texts(next)).toMatch(/pain in your chest or upper back/);
   });
 
   it('Teams: installing the app in personal scope (installationUpdate add) welcomes the user', async () => {

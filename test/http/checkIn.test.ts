@@ -1,24 +1,37 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buttons, dispositions, Patient, startApp, texts } from '../helpers/app';
+import { buttons, dispositions, Patient, startApp, texts, type Reply } from '../helpers/app';
 import { startFakeConnector } from '../helpers/fakeConnector';
+import { answerById, CALM, questionId } from '../helpers/questions';
 
 const DAY = 24 * 3600 * 1000;
-const OPENING = ['hi', 'yes', 'carry on'];
+
+/** A patient on a channel whose connector is at `serviceUrl` (where check-ins are posted). */
+class ChannelPatient extends Patient {
+  constructor(url: string, conversationId: string, private readonly serviceUrl: string) { super(url, conversationId); }
+  override say(text: string): Promise<Reply[]> { return this.send({ type: 'message', text, serviceUrl: this.serviceUrl }); }
+}
+
+/** Says hello and answers each question by its id (calm unless `answers` says otherwise) until the bot asks `stopAt`. */
+async function upTo(p: Patient, stopAt: string, answers: Record<string, string> = {}): Promise<Reply[]> {
+  const { replies, at } = await answerById(p, await p.say('hi'), { ...CALM, ...answers }, stopAt);
+  expect(at).toBe(stopAt);
+  return replies;
+}
 
 describe('follow-up check-ins end to end', () => {
   it('H05 H12: opt in, then the check-in arrives on day 2 exactly once, re-checks, and a persisting symptom moves the advice up a tier', async () => {
     let clock = Date.UTC(2026, 10, 26, 9);
     const connector = await startFakeConnector();
     const running = await startApp({ CHECKIN_DAYS: '2', CHECKIN_WINDOW_HOURS: '12' }, () => clock);
-    const p = new Patient(running.url, 'checkin-1');
-    const send = (text: string) => p.send({ type: 'message', text, serviceUrl: connector.url });
-    for (const line of [...OPENING, 'no', 'about the same', 'no', 'no', 'call 999']) await send(line);
-    const offered = await send('yes please');
+    const p = new ChannelPatient(running.url, 'checkin-1', connector.url);
+    const before = await upTo(p, 'followUpOffer', { legTrend: 'about the same', teachBack: 'call 999' });
+    expect(dispositions(before).map((d) => d.level)).toEqual(['soon']);
+    const offered = await p.say('yes please');
     expect(texts(offered)).toMatch(/I will message you 2 days from now/);
     expect(running.app.checkIns.pendingFor('test/users/checkin-1-user')).toHaveLength(1);
-    await send('I am done');
+    await p.say('I am done');
 
     expect(await running.app.scheduler.tick()).toBe(0); // not due yet
     clock += 2 * DAY + 60_000;
@@ -26,12 +39,15 @@ describe('follow-up check-ins end to end', () => {
     expect(await running.app.scheduler.tick()).toBe(0); // exactly once
     const proactive = connector.posted.map((x) => x.activity.text ?? '');
     expect(proactive[0]).toMatch(/checking on your leg as you asked/);
-    expect(proactive.join('\n')).toMatch(/Do you have any of these now, or have you had any since your scan\?/);
+    expect(proactive.join('\n')).toMatch(/Are you more short of breath than usual, now or since your scan\?/);
     expect(connector.posted[0]!.path).toMatch(/^\/v3\/conversations\/checkin-1\/activities/);
+    // The check-in starts again at the first emergency sign.
+    const checkIn = connector.posted.map((x) => x.activity as Reply);
+    expect(questionId(checkIn)).toBe('signBreathing');
 
     // The patient answers the check-in through the channel as usual.
-    await send('no');
-    const rest = [...(await send('still the same')), ...(await send('no')), ...(await send('no'))];
+    const { replies: rest, at } = await answerById(p, checkIn, { ...CALM, legTrend: 'still the same' }, 'teachBack');
+    expect(at).toBe('teachBack');
     expect(dispositions(rest)[0]).toMatchObject({ level: 'urgent', reasons: ['S_LEG_SAME', 'M_REPEAT_CONTACT'] });
     await running.stop();
     await connector.stop();
@@ -40,7 +56,7 @@ describe('follow-up check-ins end to end', () => {
   it('H08: nothing is booked without a clear yes ("I am done" at the offer is not consent)', async () => {
     const running = await startApp({ CHECKIN_DAYS: '2,7' });
     const p = new Patient(running.url, 'consent-1');
-    for (const line of [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999']) await p.say(line);
+    await upTo(p, 'followUpOffer', { legTrend: 'gone', teachBack: 'call 999' });
     const first = await p.say('I am done');
     expect(texts(first)).toMatch(/did not understand/);
     const second = await p.say('I am done');
@@ -53,8 +69,9 @@ describe('follow-up check-ins end to end', () => {
     let clock = Date.UTC(2026, 10, 26, 9);
     const connector = await startFakeConnector();
     const running = await startApp({ CHECKIN_DAYS: '2,7', CHECKIN_WINDOW_HOURS: '12' }, () => clock);
-    const p = new Patient(running.url, 'checkin-2');
-    for (const line of [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999', 'yes']) await p.send({ type: 'message', text: line, serviceUrl: connector.url });
+    const p = new ChannelPatient(running.url, 'checkin-2', connector.url);
+    await upTo(p, 'followUpOffer', { legTrend: 'gone', teachBack: 'call 999' });
+    expect(texts(await p.say('yes'))).toMatch(/I will message you/);
     clock += 2 * DAY;
     connector.failNext(50);
     await running.app.scheduler.tick();
@@ -76,7 +93,8 @@ describe('follow-up check-ins end to end', () => {
   it('H08: forget me (confirmed) leaves nothing of the user or the conversation in the database', async () => {
     const running = await startApp({ CHECKIN_DAYS: '2,7' });
     const p = new Patient(running.url, 'forget-1');
-    for (const line of [...OPENING, 'no', 'gone', 'no', 'no', 'no', 'call 999', 'yes']) await p.say(line);
+    await upTo(p, 'followUpOffer', { legTrend: 'gone', teachBack: 'call 999' });
+    await p.say('yes');
     expect(running.app.checkIns.pendingFor('test/users/forget-1-user')).toHaveLength(2);
     const asked = await p.say('delete my data');
     expect(texts(asked)).toMatch(/Do you want me to delete everything/);
@@ -96,11 +114,12 @@ describe('follow-up check-ins end to end', () => {
   it('forget me can be declined, and nothing is lost', async () => {
     const running = await startApp();
     const p = new Patient(running.url, 'forget-2');
-    for (const line of [...OPENING, 'no']) await p.say(line);
+    await upTo(p, 'legTrend');
     await p.say('forget me');
     const kept = await p.say('no');
     expect(texts(kept)).toMatch(/I will keep it/);
     expect(texts(kept)).toMatch(/Since the day of your scan/);
+    expect(questionId(kept)).toBe('legTrend');
     await running.stop();
   });
 

@@ -1,5 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type Activity, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { loadAnswerWords } from '../../src/answerWords';
 import { AfterscanBot } from '../../src/bot';
 import { loadCommands } from '../../src/commands';
 import { loadConfig } from '../../src/config';
@@ -9,6 +10,12 @@ import { loadLexicon } from '../../src/lexicons';
 import { createLogger } from '../../src/logger';
 import { KeyedQueue } from '../../src/http/keyedQueue';
 import { Patient, startApp, texts } from '../helpers/app';
+import { answerById, CALM, questionId } from '../helpers/questions';
+
+/** Every answer up to the blood-thinners question, as the calm answers record them. */
+const CALM_UP_TO_BLOOD_THINNERS = {
+  signBreathing: 'no', signChest: 'no', signCoughBlood: 'no', signFaint: 'no', signHeart: 'no', signLeg: 'no', pregnant: 'no',
+};
 
 /** MemoryStorage whose reads take a while, as a remote database's would: races show up. */
 class SlowStorage extends MemoryStorage {
@@ -35,24 +42,33 @@ describe('H02: turns in one conversation are serialised', () => {
       config: loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', CHECKIN_DAYS: 'off' }),
       conversationState: new ConversationState(storage), userState: new UserState(storage),
       localizer, languages: buildLanguageDirectory(localizer, 'en'), lexicon: (lng) => loadLexicon(lng), commands: (lng) => loadCommands(lng),
-      logger: createLogger('silent'),
+      answerWords: (lng) => loadAnswerWords(lng), logger: createLogger('silent'),
     });
     const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'test', conversation: { id: 'slow-1' }, from: { id: 'u' }, recipient: { id: 'b' } } as Partial<Activity>);
-    for (const line of ['hi', 'yes', 'carry on']) await adapter.receiveActivity(line);
-    adapter.activeQueue.splice(0);
+    // Answered by question id, calmly, up to the blood-thinners question.
+    await adapter.receiveActivity('hi');
+    for (let i = 0; i < 20; i++) {
+      const id = questionId(adapter.activeQueue.splice(0) as Parameters<typeof questionId>[0]);
+      if (id === 'bloodThinners') break;
+      await adapter.receiveActivity(CALM[id ?? ''] ?? 'no such question');
+    }
     const activity = (text: string): Partial<Activity> => ({ type: 'message', text, channelId: 'test', conversation: { id: 'slow-1' } as Activity['conversation'], from: { id: 'u', name: 'u' }, recipient: { id: 'b', name: 'b' } });
+    const before = (await storage.read(['test/conversations/slow-1/']))['test/conversations/slow-1/'] as { session: { answers: object } };
+    expect(before.session.answers).toEqual(CALM_UP_TO_BLOOD_THINNERS);
     await Promise.all([bot.run(new TurnContext(adapter, activity('no'))), bot.run(new TurnContext(adapter, activity('about the same')))]);
     const state = (await storage.read(['test/conversations/slow-1/']))['test/conversations/slow-1/'] as { session: { answers: object } };
-    expect(state.session.answers).toEqual({ emergencySigns: 'no', legTrend: 'same' });
+    expect(state.session.answers).toEqual({ ...CALM_UP_TO_BLOOD_THINNERS, bloodThinners: 'no', legTrend: 'same' });
   });
 
   it('two quick messages in one conversation over HTTP both get their replies', async () => {
     const running = await startApp();
     const p = new Patient(running.url, 'quick-1');
-    for (const line of ['hi', 'yes', 'carry on']) await p.say(line);
+    expect((await answerById(p, await p.say('hi'), CALM, 'bloodThinners')).at).toBe('bloodThinners');
     const [first, second] = await Promise.all([p.say('no'), p.say('about the same')]);
     expect(texts(first!)).toMatch(/Since the day of your scan/);
+    expect(questionId(first!)).toBe('legTrend');
     expect(texts(second!)).toMatch(/new swelling or pain in your other leg/);
+    expect(questionId(second!)).toBe('otherLimb');
     await running.stop();
   });
 });

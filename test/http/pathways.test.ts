@@ -42,7 +42,7 @@ describe('clinical pathways (clinical review, hazard log H24-H29)', () => {
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, eligibility: 'No', eligibilityWhy: why }, 'signBreathing');
     expect(entitiesOf(replies, 'notEligible')[0]?.reason).toBe(reason);
     expect(entitiesOf(replies, 'question').map((e) => e.id)).not.toContain('signBreathing');
-    expect(texts(replies)).toContain('call 999');
+    expect(texts(replies).toLowerCase()).toContain('call 999');
   });
 
   it('H26: no scan yet: get seen today', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countSms } from '../../src/rendering';
 import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
+import { questionId } from '../helpers/questions';
 
 let running: RunningApp;
 let n = 0;
@@ -29,21 +30,44 @@ function transcript(title: string, turns: [string, Reply[]][]): string {
   return lines.join('\n');
 }
 
-/** Self-care, answered only by number: consent, carry on, no, gone, no, no, no, teach-back, no check-in, done. */
-const BY_NUMBER = ['1', '2', '2', '4', '2', '2', '2', '1', '2', '3'];
+/**
+ * Self-care, answered only by number, by question id: consent, it is for me, carry on, no to every
+ * yes/no question, gone, the right teach-back answer, no check-in, done.
+ */
+const BY_NUMBER: Record<string, string> = {
+  consent: '1', eligibility: '1', explain: '2', legTrend: '4', teachBack: '1', followUpOffer: '2', whatNext: '3',
+};
+const YES_NO_NO = '2';
+
+/**
+ * Says `first`, then answers each question the bot asks by its number, until it asks `stopAt`
+ * (or asks nothing more). Returns each line with its replies.
+ */
+async function byNumber(p: Patient, first: string, stopAt?: string): Promise<[string, Reply[]][]> {
+  const turns: [string, Reply[]][] = [[first, await p.say(first)]];
+  for (let i = 0; i < 40; i++) {
+    const id = questionId(turns[turns.length - 1]![1]);
+    if (!id || id === stopAt) break;
+    const line = BY_NUMBER[id] ?? YES_NO_NO;
+    turns.push([line, await p.say(line)]);
+  }
+  if (stopAt) expect(questionId(turns[turns.length - 1]![1])).toBe(stopAt);
+  return turns;
+}
 
 describe('SMS, as the Twilio connector speaks it', () => {
   it('the first inbound text starts the conversation (SMS sends no join event)', async () => {
     const replies = await sms().say('hello');
-    expect(replies[0]!.text).toMatch(/automated helper[\s\S]*call 999 now/);
-    expect(texts(replies)).toMatch(/Is that OK\?[^\n]*\n\n1\) Yes, go on\n2\) No thanks\n3\) Yes, I am a carer\n4\) I am a health worker$/);
+    expect(replies[0]!.text).toMatch(/automated helper[\s\S]*call 999 now/i);
+    expect(texts(replies)).toMatch(/Is that OK\?[^\n]*\n\n1\) Yes, go on\n2\) No thanks\n3\) I am writing for someone\n4\) I am a health worker$/);
+    expect(questionId(replies)).toBe('consent');
   });
 
   const LANGUAGES = [['en', 'en-GB', 'hi'], ['es', 'es-ES', 'hola'], ['fr', 'fr-FR', 'bonjour'], ['de', 'de-DE', 'hallo'], ['pl', 'pl-PL', 'dzień dobry'],
     ['pt', 'pt-BR', 'olá'], ['ro', 'ro-RO', 'bună ziua'], ['ar', 'ar-EG', 'مرحبا'], ['ur', 'ur-PK', 'السلام علیکم'], ['zh-Hans', 'zh-CN', '你好']] as const;
   for (const [lng, locale, first] of LANGUAGES) {
     it(`H02 H04: ${lng}, the whole check answered by number, every message within two segments where possible`, async () => {
-      const turns = await talk(sms(locale), [first, ...BY_NUMBER]);
+      const turns = await byNumber(sms(locale), first);
       console.log(transcript(`${lng}, self-care path answered by number`, turns));
       const replies = turns.flatMap(([, r]) => r);
       expect(dispositions(replies).map((d) => d.level)).toEqual(['self-care']);
@@ -57,6 +81,9 @@ describe('SMS, as the Twilio connector speaks it', () => {
         expect(countSms(r.text ?? '').segments, r.text).toBeLessThanOrEqual(2);
       }
       expect(texts(replies)).toMatch(/999/);
+      // Every question was asked and answered, down to the goodbye.
+      expect(turns.map(([said]) => said).slice(-1)).toEqual([BY_NUMBER.whatNext]);
+      expect(questionId(turns[turns.length - 1]![1])).toBeUndefined();
     });
   }
 });
@@ -64,7 +91,7 @@ describe('SMS, as the Twilio connector speaks it', () => {
 describe('SMS carrier keywords', () => {
   it('S1 H01: STOP confirms once, cancels the check-ins and silences the bot; a red flag still gets its advice', async () => {
     const p = sms();
-    await talk(p, ['hi', ...BY_NUMBER.slice(0, 8)]);
+    await byNumber(p, 'hi', 'followUpOffer');
     expect(texts(await p.say('1'))).toMatch(/I will message you 2 days from now/);
     const userKey = `sms/users/${p.userId}`;
     expect(running.app.checkIns.pendingFor(userKey)).toHaveLength(1);
@@ -110,6 +137,8 @@ describe('SMS carrier keywords', () => {
       expect(await p.say('hi')).toEqual([]);
       const back = await p.say(word);
       expect(back[0]!.text).toMatch(/automated helper/);
+      expect(questionId(back)).toBe('consent');
+      expect(questionId(await p.say('1'))).toBe('eligibility');
       expect(texts(await p.say('1'))).toMatch(/did not find a clot/);
     }
   });

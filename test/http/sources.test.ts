@@ -3,6 +3,7 @@ import { CONTENT } from '../../src/content/registry';
 import { MESSAGE_NAMESPACES } from '../../src/i18n';
 import { SOURCES } from '../../src/triage';
 import { Patient, startApp, texts, type RunningApp } from '../helpers/app';
+import { answerById, CALM, questionId } from '../helpers/questions';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -17,7 +18,8 @@ describe('sources and about', () => {
     const patientWording = (k: string): boolean => !k.includes('_carer');
     const explain = Object.keys(en('explain')).filter((k) => k !== 'offerMore' && patientWording(k)).map((k) => `explain:${k}`);
     const faq = Object.keys(en('faq').answers as object).filter((k) => !k.startsWith('repeatScanWindow') && patientWording(k)).map((k) => `faq:answers.${k}`);
-    for (const key of [...explain, ...faq, 'outcome:emergency.body', 'outcome:urgent.body', 'outcome:soon.what', 'outcome:selfCare.body']) {
+    for (const key of [...explain, ...faq, 'outcome:emergency.body', 'outcome:urgent.body',
+      'outcome:soon.what_scanPlanned', 'outcome:soon.what_either', 'outcome:soon.what_askAboutScan', 'outcome:selfCare.body']) {
       expect(CONTENT[key], key).toBeDefined();
     }
     for (const [key, entry] of Object.entries(CONTENT)) {
@@ -29,13 +31,16 @@ describe('sources and about', () => {
 
   it('"why?" after the advice lists numbered references for it; before any advice it says so', async () => {
     const p = new Patient(running.url, 'why-1');
-    await p.say('hi');
+    const first = await p.say('hi');
     expect(texts(await p.say('why?'))).toMatch(/not given you any advice yet/);
-    for (const line of ['yes', 'carry on', 'no', 'about the same', 'no', 'no']) await p.say(line);
-    const why = texts(await p.say('sources'));
+    const { at } = await answerById(p, first, { ...CALM, legTrend: 'about the same' }, 'teachBack');
+    expect(at).toBe('teachBack');
+    const replies = await p.say('sources');
+    const why = texts(replies);
     expect(why).toMatch(/sources for the advice/);
     expect(why).toMatch(/\\\[1\\\] NICE guideline NG158/);
     expect(why).toMatch(/What would you do if you got chest pain\?/); // the question is asked again
+    expect(questionId(replies)).toBe('teachBack');
   });
 
   it('"about" gives the rules and content versions and says the content awaits clinical review', async () => {

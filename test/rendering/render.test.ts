@@ -11,7 +11,7 @@ const advice: OutMessage = {
   lines: ['Call 999 now and ask for an ambulance. Do not drive yourself.', 'Until then:\n- sit up\n- keep calm'],
 };
 const question: OutMessage = {
-  kind: 'question', text: 'Is it worse?',
+  kind: 'question', id: 'legTrend', text: 'Is it worse?',
   choices: ['Worse', 'About the same', 'Better', 'Gone', 'Not sure'].map((label) => ({ value: label.toLowerCase(), label })),
 };
 const summary: OutMessage = { kind: 'summary', title: 'Your summary', lines: ['Scan: no clot seen.', 'Call 999 if: chest pain.'] };
