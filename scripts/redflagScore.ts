@@ -2,22 +2,29 @@
  * Scores the red-flag screen on labelled patient messages (test/fixtures/redflags.<set>.<lng>.json),
  * reading each message exactly the way the bot does (src/screening.ts: the conversation's lexicon,
  * English, and the language the message is written in). Shared by the dev-set test and
- * `npm run redflags:score`.
+ * `npm run redflags:score`. Emergency and urgent sensitivity and false alarms count affirmed
+ * verdicts only (advice at once); a 'possible' label is caught by a question or by advice, and
+ * "asked" is how often a benign message got a question (the cost of the possible outcome).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadLexicon } from '../src/lexicons';
 import { createLocalizer } from '../src/i18n';
 import { buildLanguageDirectory, type LanguageDirectory } from '../src/languageDirectory';
-import { screenMessage } from '../src/screening';
+import { screenMessageVerdict } from '../src/screening';
 
-export type Label = 'emergency' | 'urgent' | 'none';
+/** 'possible': the screen should ask one direct question (or give advice), never stay silent (S2, S9). */
+export type Label = 'emergency' | 'urgent' | 'possible' | 'none';
 export interface Example { text: string; label: Label; note?: string }
 export type Tally = [hit: number, of: number];
 
 export interface Score {
   set: string; lng: string; n: number;
   emergency: Tally; urgent: Tally; falseAlarm: Tally;
+  /** Possible-labelled messages the screen asked about or advised on (never nothing). */
+  possible: Tally;
+  /** Benign messages the screen asked about (a question, not a false alarm). */
+  asked: Tally;
   misses: string[];
 }
 
@@ -48,18 +55,24 @@ function detector(): LanguageDirectory {
 
 export function score(set: string, lng: string, examples: readonly Example[]): Score {
   const languages = detector();
-  const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], misses: [] };
+  const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], possible: [0, 0], asked: [0, 0], misses: [] };
   for (const ex of examples) {
-    const got = screenMessage(ex.text, lng, (l) => loadLexicon(l), (t) => languages.detect(t))?.level ?? 'none';
+    const v = screenMessageVerdict(ex.text, lng, (l) => loadLexicon(l), (t) => languages.detect(t));
+    const got = v.kind === 'affirmed' ? v.flag.level : v.kind === 'possible' ? 'possible' : 'none';
     if (ex.label === 'emergency') {
       s.emergency[1]++;
       if (got === 'emergency') s.emergency[0]++; else s.misses.push(`${set}/${lng} emergency->${got}: ${ex.text}`);
     } else if (ex.label === 'urgent') {
       s.urgent[1]++;
-      if (got !== 'none') s.urgent[0]++; else s.misses.push(`${set}/${lng} urgent->none: ${ex.text}`);
+      if (got === 'emergency' || got === 'urgent') s.urgent[0]++; else s.misses.push(`${set}/${lng} urgent->${got}: ${ex.text}`);
+    } else if (ex.label === 'possible') {
+      s.possible[1]++;
+      if (got !== 'none') s.possible[0]++; else s.misses.push(`${set}/${lng} possible->none: ${ex.text}`);
     } else {
       s.falseAlarm[1]++;
-      if (got !== 'none') { s.falseAlarm[0]++; s.misses.push(`${set}/${lng} none->${got}: ${ex.text}`); }
+      s.asked[1]++;
+      if (got === 'possible') s.asked[0]++;
+      else if (got !== 'none') { s.falseAlarm[0]++; s.misses.push(`${set}/${lng} none->${got}: ${ex.text}`); }
     }
   }
   return s;
@@ -70,7 +83,8 @@ const pct = (r: Tally): string => `${(100 * rate(r)).toFixed(1)}% (${r[0]}/${r[1
 
 export function formatScores(scores: readonly Score[]): string {
   const rows = scores.map((s) =>
-    `${s.set.padEnd(8)} ${s.lng.padEnd(7)} n=${String(s.n).padEnd(4)} emergency sens ${pct(s.emergency).padEnd(17)} urgent sens ${pct(s.urgent).padEnd(17)} false alarms ${pct(s.falseAlarm)}`);
+    `${s.set.padEnd(8)} ${s.lng.padEnd(7)} n=${String(s.n).padEnd(4)} emergency sens ${pct(s.emergency).padEnd(17)} urgent sens ${pct(s.urgent).padEnd(17)} false alarms ${pct(s.falseAlarm).padEnd(14)}`
+    + ` asked ${pct(s.asked).padEnd(14)}${s.possible[1] > 0 ? ` possible caught ${pct(s.possible)}` : ''}`);
   return ['red-flag recognizer', ...rows, ...scores.flatMap((s) => s.misses.map((m) => `  miss ${m}`))].join('\n');
 }
 
@@ -88,7 +102,7 @@ function main(argv: readonly string[]): number {
     }
   }
   console.log(formatScores(scores));
-  const failed = scores.filter((s) => rate(s.emergency) < 1 || rate(s.urgent) < 0.95 || rate(s.falseAlarm) > 0.1);
+  const failed = scores.filter((s) => rate(s.emergency) < 1 || rate(s.urgent) < 0.95 || rate(s.falseAlarm) > 0.1 || rate(s.possible) < 1);
   return failed.length === 0 && broken === 0 ? 0 : 1;
 }
 

@@ -9,7 +9,7 @@
 import { loadLexicon } from '../src/lexicons';
 import { createLocalizer } from '../src/i18n';
 import { buildLanguageDirectory } from '../src/languageDirectory';
-import { screenMessage } from '../src/screening';
+import { screenMessageVerdict } from '../src/screening';
 import { recognize } from '../src/triage/recognizer';
 
 function parseArgs(argv: readonly string[]): { lang: string; text: string } {
@@ -34,7 +34,7 @@ function main(): number {
   console.log(`text:  ${JSON.stringify(text)}  (lang ${lang})`);
   if (result.findings.length === 0) console.log('findings: none');
   for (const f of result.findings) {
-    console.log(`  ${f.polarity === 'affirmed' ? '!' : ' '} ${f.code.padEnd(15)} ${f.level.padEnd(9)} ${f.polarity.padEnd(8)} "${text.slice(f.start, f.end)}" [${f.start}-${f.end}]`);
+    console.log(`  ${f.polarity === 'affirmed' ? '!' : f.polarity === 'possible' ? '?' : ' '} ${f.code.padEnd(18)} ${f.level.padEnd(9)} ${f.polarity.padEnd(8)} "${text.slice(f.start, f.end)}" [${f.start}-${f.end}]`);
   }
   if (result.trends.length === 0) console.log('trends: none');
   for (const t of result.trends) console.log(`    trend ${t.feature}: ${t.direction} (${t.polarity})`);
@@ -42,8 +42,9 @@ function main(): number {
   // What the bot does with it: this language's lexicon, English, and the language the text is written in.
   const languages = buildLanguageDirectory(createLocalizer('en'), 'en');
   const written = languages.detect(text);
-  const flag = screenMessage(text, lang, (l) => loadLexicon(l), (t) => languages.detect(t));
-  console.log(`bot screen (${[...new Set([lang, 'en', ...(written ? [written] : [])])].join(' + ')}): ${flag ? `${flag.level} ${flag.reasons.join(' ')}` : 'none'}`);
+  const v = screenMessageVerdict(text, lang, (l) => loadLexicon(l), (t) => languages.detect(t));
+  const said = v.kind === 'affirmed' ? `affirmed ${v.flag.level} ${v.flag.reasons.join(' ')}` : v.kind === 'possible' ? `possible (ask about) ${v.flags.map((f) => `${f.code} ${f.level}`).join(', ')}` : 'nothing';
+  console.log(`bot screen (${[...new Set([lang, 'en', ...(written ? [written] : [])])].join(' + ')}): ${said}`);
   return 0;
 }
 

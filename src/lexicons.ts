@@ -25,8 +25,13 @@
  *     no reference to the patient anywhere is a general question, not a report
  *   spelling.keep: real words never typo-corrected; ignore: phrases that cancel a flag whose
  *     first or last word they cover ("blue stockings", "chest of drawers")
- *   concepts: rules.<flag> = [{anchors, problems, negators?, window?, loose?}]: an anchor ("chest") within
+ *   concepts: rules.<flag> = [{anchors, problems, negators?, window?, loose?, vague?}]: an anchor ("chest") within
  *     `window` words of a problem ("tight") in one clause reads as that flag; stops ("and") part them unless loose
+ *   The "possible" outcome (src/triage/recognizer/possible.ts): possible.hedges ("maybe", "a bit"),
+ *     possible.explainers ("probably just nerves"), possible.vague ("weird", next to a concept anchor
+ *     of a rule that does not say "vague": false), possible.pulse ("pulse", with a number 100-300);
+ *     flags.<code>.possible (optional): weak signs of the flag ("dizzy"); questions.implied (optional):
+ *     words that point at the asker's own state in a question ("this", "normal to be")
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

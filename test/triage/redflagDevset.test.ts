@@ -47,5 +47,10 @@ describe('red-flag dev and holdout sets', () => {
     it(`S2: ${s.set} ${s.lng}: at least 95% of urgent messages get urgent or emergency`, () => {
       expect(rate(s.urgent), s.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
+    if (s.possible[1] > 0) {
+      it(`S9: ${s.set} ${s.lng}: every possible red flag gets a question or advice, never nothing`, () => {
+        expect(rate(s.possible), s.misses.join('\n')).toBe(1);
+      });
+    }
   }
 });

@@ -4,13 +4,14 @@
  */
 import type { FlagLevel } from '../types';
 import * as C from './compiled';
-import { DIRECTIONS, FEATURES, LEG_WORSE, MODIFIER_DIRECTIONS } from './model';
+import { DIRECTIONS, FAST_HEARTBEAT, FEATURES, LEG_WORSE, MODIFIER_DIRECTIONS, PULSE_POSSIBLE } from './model';
 import { expandPattern, type SingleItem } from './pattern';
 import { foldWords } from './tokenize';
 import { validateLexicon } from './schema';
 import { Vocabulary } from './vocabulary';
 
 type Bucket = C.Phrase[][];
+let sequence = 0;
 
 function single(vocab: Vocabulary, item: SingleItem): number {
   return item.t === 'word' ? vocab.word(item.word) : item.t === 'prefix' ? vocab.prefix(item.prefix) : vocab.range(item.min, item.max);
@@ -20,17 +21,45 @@ function add(bucket: Bucket, vocab: Vocabulary, phrases: readonly string[], kind
   for (const source of phrases) {
     for (const seq of expandPattern(source)) {
       const elems = seq.map((item): C.Elem => (item.t === 'set' ? item.items.map((i) => single(vocab, i)) : item.t === 'gap' ? -item.max : single(vocab, item)));
-      const phrase: C.Phrase = { elems, kind, arg, source };
+      const phrase: C.Phrase = { elems, kind, arg, source, rank: sequence++ };
       const first = elems[0] as C.Elem;
       for (const id of typeof first === 'number' ? [first] : first) (bucket[id] ??= []).push(phrase);
     }
   }
 }
 
-/** Longer phrases first, so the matcher meets the most specific reading of a start token first. */
+/**
+ * Longer phrases first, so the matcher meets the most specific reading of a start token first;
+ * then each bucket split by the phrase's second element (compiled.ts Bucket).
+ */
 function freeze(bucket: Bucket): C.PhraseIndex {
-  for (const list of bucket) list?.sort((a, b) => b.elems.length - a.elems.length);
-  return bucket;
+  const all = new Set<C.Phrase>();
+  for (const list of bucket) for (const p of list ?? []) all.add(p);
+  [...all].sort((a, b) => b.elems.length - a.elems.length || a.rank - b.rank).forEach((p, i) => { p.rank = i; });
+  return bucket.map((list): C.Bucket | undefined => {
+    if (list === undefined) return undefined;
+    const rest: C.Phrase[] = [];
+    const next = new Map<number, C.Phrase[]>();
+    const gapped = new Map<number, C.Phrase[]>();
+    let reach = 0;
+    const file = (into: Map<number, C.Phrase[]>, el: C.Elem, p: C.Phrase): void => {
+      for (const id of typeof el === 'number' ? [el] : el) {
+        const under = into.get(id);
+        if (under === undefined) into.set(id, [p]);
+        else if (under[under.length - 1] !== p) under.push(p);
+      }
+    };
+    for (const p of [...new Set(list)].sort((a, b) => a.rank - b.rank)) {
+      const second = p.elems[1];
+      if (second === undefined) rest.push(p);
+      else if (typeof second === 'number' && second < 0) {
+        // A phrase never ends on a gap and adjacent gaps merge, so a word follows every gap.
+        file(gapped, p.elems[2] as C.Elem, p);
+        reach = Math.max(reach, 1 - second);
+      } else file(next, second, p);
+    }
+    return { rest, next, gapped, reach };
+  });
 }
 
 /**
@@ -54,6 +83,17 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
     flagLevels.push(flag.level);
     add(main, vocab, flag.phrases, C.K_FLAG, i);
   });
+  // Weak signs ("dizzy") and pulse numbers only ever make possible findings (possible.ts).
+  flagCodes.forEach((code, i) => add(main, vocab, lex.flags[code]?.possible ?? [], C.K_WEAK, i));
+  const fastHeartbeat = flagCodes.indexOf(FAST_HEARTBEAT);
+  if (fastHeartbeat >= 0) {
+    add(main, vocab, lex.possible.pulse.map((w) => `${w} *3 #${PULSE_POSSIBLE.min}-${PULSE_POSSIBLE.max}`), C.K_PULSE, fastHeartbeat);
+    add(main, vocab, lex.possible.pulse.map((w) => `#${PULSE_POSSIBLE.min}-${PULSE_POSSIBLE.max} ${w}`), C.K_PULSE, fastHeartbeat);
+  }
+  add(main, vocab, lex.possible.hedges, C.K_HEDGE, 0);
+  add(main, vocab, lex.possible.explainers, C.K_EXPLAIN, 0);
+  add(main, vocab, lex.possible.vague, C.K_VAGUE, 0);
+  add(main, vocab, lex.questions.implied, C.K_IMPLIED, 0);
   const legWorse = flagCodes.indexOf(LEG_WORSE);
   if (legWorse >= 0 && flagLevels[legWorse] !== 'urgent') throw new Error('Lexicon: "flags.leg_worse.level" must be "urgent"');
 
@@ -83,7 +123,7 @@ export function compileLexicon(raw: unknown): C.CompiledLexicon {
       add(main, vocab, rule.anchors, C.K_ANCHOR, concepts.length);
       add(main, vocab, rule.problems, C.K_PROBLEM, concepts.length);
       add(main, vocab, rule.negators, C.K_NEGATOR, concepts.length);
-      concepts.push({ flag: flagCodes.indexOf(code), window: rule.window, loose: rule.loose });
+      concepts.push({ flag: flagCodes.indexOf(code), window: rule.window, loose: rule.loose, vague: rule.vague });
     }
   }
   add(main, vocab, lex.concepts.stops, C.K_STOP, 0);

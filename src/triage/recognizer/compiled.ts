@@ -41,6 +41,16 @@ export const K_INSTR = 25;
 export const K_DENIAL = 26;
 /** Someone else's story or a screen: "a film where", "una película donde". */
 export const K_ELSE = 27;
+/** The "possible" outcome (possible.ts): hedges ("maybe", "a bit"), explainers ("probably just nerves"), vague change words ("weird"). */
+export const K_HEDGE = 28;
+export const K_EXPLAIN = 29;
+export const K_VAGUE = 30;
+/** A pulse word with a number ("pulse is 112"); `arg` is the fast_heartbeat flag's index. */
+export const K_PULSE = 31;
+/** A weak sign of a flag (flags.<code>.possible: "dizzy"); `arg` is the flag's index. */
+export const K_WEAK = 32;
+/** In a question, words that point at the asker's own state without naming them ("this", "normal to be"). */
+export const K_IMPLIED = 33;
 
 /**
  * One concept rule: an anchor and a problem within `window` words of each other in one clause
@@ -51,6 +61,8 @@ export interface ConceptRule {
   readonly flag: number;
   readonly window: number;
   readonly loose: boolean;
+  /** Whether its anchors next to a vague change word ("chest … weird") make a possible finding. */
+  readonly vague: boolean;
 }
 
 /**
@@ -66,10 +78,27 @@ export interface Phrase {
   readonly arg: number;
   /** The source phrase as written in the lexicon, for reviewers. */
   readonly source: string;
+  /** Order in which the matcher reports phrases starting at one token: longer first, then lexicon order. */
+  rank: number;
+}
+
+/**
+ * The phrases a token can start. Those whose second element is a word (or a set of words) that
+ * must follow right away are filed under that word's id (`next`), so a common first word ("my",
+ * "can") only tries the phrases its neighbour can continue; those with a gap next are filed under
+ * the word after the gap (`gapped`), looked up in the few words the gap can reach (`reach`);
+ * one-word phrases (`rest`) are always tried.
+ */
+export interface Bucket {
+  readonly rest: readonly Phrase[];
+  readonly next: ReadonlyMap<number, readonly Phrase[]>;
+  readonly gapped: ReadonlyMap<number, readonly Phrase[]>;
+  /** How many tokens after the first the word after a gap may sit: the longest gap + 1. */
+  readonly reach: number;
 }
 
 /** Phrases grouped by the id of their first element, so a token only tries phrases it can start. */
-export type PhraseIndex = readonly (readonly Phrase[] | undefined)[];
+export type PhraseIndex = readonly (Bucket | undefined)[];
 
 export interface CompiledLexicon {
   readonly vocab: Vocabulary;

@@ -23,7 +23,7 @@
 import * as C from './compiled';
 import type { Match, Scan } from './match';
 import { ignoredBy, lowerBound, outermost } from './spans';
-import { BRK_COMMA } from './tokenize';
+import { BRK_LINE } from './tokenize';
 
 /** How far a negator may sit before its anchor: "can't get a proper lungful" is 3. */
 export const NEGATOR_REACH = 3;
@@ -69,7 +69,7 @@ export function findConcepts(scan: Scan, matches: readonly Match[], lex: C.Compi
   if (!anchors.some((a) => a.length > 0)) return out;
   const pseudos = prefix(n, (p) => pseudo[p] === 1);
   const stops = prefix(n, (p) => stop[p] === 1);
-  const commas = prefix(n, (p) => (scan.tokens.brk[p] as number) >= BRK_COMMA);
+  const commas = prefix(n, (p) => (scan.tokens.brk[p] as number) >= BRK_LINE);
   const { clause } = scan;
   const free = (m: Match): boolean => ignores.length === 0 || !ignoredBy(m, ignores);
 

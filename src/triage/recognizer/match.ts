@@ -3,8 +3,8 @@
  * are marked (sentence ends and terminators such as "but"/"pero") before anything else, because
  * gaps inside phrases and negation scopes must not reach across a clause.
  */
-import type { CompiledLexicon, Elem, Phrase, PhraseIndex } from './compiled';
-import { BRK_NONE, BRK_SENTENCE, type Tokens } from './tokenize';
+import type { Bucket, CompiledLexicon, Elem, Phrase, PhraseIndex } from './compiled';
+import { BRK_LINE, BRK_SENTENCE, type Tokens } from './tokenize';
 
 export interface Match {
   readonly kind: number;
@@ -64,15 +64,15 @@ export function fits(ids: readonly number[], el: number | readonly number[]): bo
 /**
  * End (exclusive) of the phrase matched from `pos` on, or -1. Gaps take the fewest words that work.
  * Two words next to each other in a phrase must be next to each other in the text with no comma
- * between them ("很好，腿还疼" holds no "好腿", "fine, leg swollen" no "fine leg"); a gap may
- * cross a comma, as long as it stays in the clause.
+ * between them ("很好，腿还疼" holds no "好腿", "fine, leg swollen" no "fine leg"), though a line
+ * break between them is a space ("I can't\nbreathe"); a gap may cross a comma, as long as it stays in the clause.
  */
 function matchRest(elems: readonly Elem[], e: number, pos: number, scan: Scan, sentence: number, afterGap = false): number {
   if (e === elems.length) return pos;
   const el = elems[e] as Elem;
   if (typeof el !== 'number' || el >= 0) {
     if (pos >= scan.n || scan.sent[pos] !== sentence || !fits(scan.ids[pos] as readonly number[], el)) return -1;
-    if (!afterGap && scan.tokens.brk[pos] !== BRK_NONE) return -1;
+    if (!afterGap && (scan.tokens.brk[pos] as number) > BRK_LINE) return -1;
     return matchRest(elems, e + 1, pos + 1, scan, sentence);
   }
   const cl = scan.clause[pos - 1];
@@ -85,28 +85,80 @@ function matchRest(elems: readonly Elem[], e: number, pos: number, scan: Scan, s
   return -1;
 }
 
-/** Every match of every phrase in `index`, in order of start token. */
+/**
+ * Every match of every phrase in `index`, in order of start token, and at one start token in
+ * the order the lexicon ranks them (longer first): the order consumers break ties by.
+ */
 export function findMatches(scan: Scan, index: PhraseIndex): Match[] {
   const out: Match[] = [];
   for (let i = 0; i < scan.n; i++) {
     const ids = scan.ids[i] as readonly number[];
+    const sentence = scan.sent[i] as number;
+    const from = out.length;
+    // The phrases filed under the next word apply only where that word follows right away.
+    const adjacent = i + 1 < scan.n && scan.sent[i + 1] === sentence && (scan.tokens.brk[i + 1] as number) <= BRK_LINE;
+    const nextIds = adjacent ? (scan.ids[i + 1] as readonly number[]) : NO_IDS;
     for (let j = 0; j < ids.length; j++) {
       const bucket = index[ids[j] as number];
       if (bucket === undefined) continue;
-      for (const phrase of bucket) {
+      for (const phrase of bucket.rest) {
         if (j > 0 && startsWithEarlierId(phrase, ids, j)) continue; // already tried from an earlier id
-        const end = matchRest(phrase.elems, 1, i + 1, scan, scan.sent[i] as number);
-        if (end >= 0) out.push({ kind: phrase.kind, arg: phrase.arg, start: i, end, phrase });
+        out.push({ kind: phrase.kind, arg: phrase.arg, start: i, end: i + 1, phrase });
       }
+      if (bucket.gapped.size > 0) {
+        for (const phrase of gappedCandidates(bucket, scan, i)) {
+          if (j > 0 && startsWithEarlierId(phrase, ids, j)) continue;
+          const end = matchRest(phrase.elems, 1, i + 1, scan, sentence);
+          if (end >= 0) out.push({ kind: phrase.kind, arg: phrase.arg, start: i, end, phrase });
+        }
+      }
+      if (bucket.next.size === 0) continue;
+      for (let k = 0; k < nextIds.length; k++) {
+        const list = bucket.next.get(nextIds[k] as number);
+        if (list === undefined) continue;
+        for (const phrase of list) {
+          if (j > 0 && startsWithEarlierId(phrase, ids, j)) continue;
+          if (k > 0 && fitsEarlierId(phrase.elems[1] as Elem, nextIds, k)) continue; // already tried from an earlier id of the next word
+          const end = matchRest(phrase.elems, 2, i + 2, scan, sentence);
+          if (end >= 0) out.push({ kind: phrase.kind, arg: phrase.arg, start: i, end, phrase });
+        }
+      }
+    }
+    if (out.length - from > 1) {
+      const here = out.slice(from).sort((a, b) => a.phrase.rank - b.phrase.rank);
+      for (let m = 0; m < here.length; m++) out[from + m] = here[m] as Match;
     }
   }
   return out;
 }
 
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+/** Phrases with a gap after their first word whose next word appears within the gap's reach, in the clause; each once, in rank order. */
+function gappedCandidates(bucket: Bucket, scan: Scan, i: number): readonly Phrase[] {
+  const clause = scan.clause[i];
+  const found: Phrase[] = [];
+  const last = Math.min(scan.n - 1, i + bucket.reach);
+  for (let p = i + 1; p <= last && scan.clause[p] === clause; p++) {
+    const ids = scan.ids[p] as readonly number[];
+    for (let k = 0; k < ids.length; k++) {
+      const list = bucket.gapped.get(ids[k] as number);
+      if (list !== undefined) for (const phrase of list) found.push(phrase);
+    }
+  }
+  if (found.length < 2) return found;
+  found.sort((a, b) => a.rank - b.rank);
+  return found.filter((phrase, k) => k === 0 || found[k - 1] !== phrase);
+}
+
 /** A set-first phrase sits in several buckets; try it from the first id of the token it fits. */
 function startsWithEarlierId(phrase: Phrase, ids: readonly number[], j: number): boolean {
-  const first = phrase.elems[0] as Elem;
-  if (typeof first === 'number') return false;
-  for (let k = 0; k < j; k++) if (first.includes(ids[k] as number)) return true;
+  return fitsEarlierId(phrase.elems[0] as Elem, ids, j);
+}
+
+/** Whether an id of `ids` before index `j` fits the set element `el` (a single id cannot have been seen twice). */
+function fitsEarlierId(el: Elem, ids: readonly number[], j: number): boolean {
+  if (typeof el === 'number') return false;
+  for (let k = 0; k < j; k++) if (el.includes(ids[k] as number)) return true;
   return false;
 }

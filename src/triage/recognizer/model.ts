@@ -4,13 +4,25 @@
  */
 import type { FlagLevel } from '../types';
 
-export type Polarity = 'affirmed' | 'negated';
+/**
+ * How the text speaks of a red flag:
+ * - 'affirmed': a report the screen acts on at once;
+ * - 'possible': the topic is there but cannot be affirmed with confidence: a denial that reaches
+ *   far or across a list ("I don't think I've ever been short of breath", "no cough or chest pain"),
+ *   doubt stacked on doubt ("maybe a bit breathless", "a bit breathless, probably just nerves"),
+ *   a question about the asker's own state that never names them ("is it normal to be this out of
+ *   breath?"), a body part with a vague change word ("my chest feels weird"), a pulse number
+ *   that is high but not very high ("pulse is 112"), or a weak sign listed as such ("dizzy");
+ *   the bot asks one direct question about it (S9);
+ * - 'negated': close, clear negation ("no chest pain"), hypotheticals ("what if I get chest pain"),
+ *   history from before the scan, other people's stories and general questions: nothing.
+ */
+export type Polarity = 'affirmed' | 'possible' | 'negated';
 
 /** One red flag found in the text; `start`/`end` are UTF-16 offsets into the original text. */
 export interface Finding {
   code: string;
   level: FlagLevel;
-  /** 'negated' covers both negation ("no chest pain") and hypotheticals ("what if I get chest pain"). */
   polarity: Polarity;
   start: number;
   end: number;
@@ -41,3 +53,12 @@ export interface Recognition {
 
 /** Codes the recognizer emits itself from trends rather than from a phrase list alone. */
 export const LEG_WORSE = 'leg_worse';
+
+/** The flag a pulse number speaks of (possible.pulse). */
+export const FAST_HEARTBEAT = 'fast_heartbeat';
+/**
+ * A pulse word with a number in this range ("pulse is 112", "108 bpm") is a possible fast
+ * heartbeat: above 100 a resting pulse is a tachycardia (the PERC rule's threshold), and the
+ * lexicons affirm a number only from 120 up. A higher affirmed reading of the same words wins.
+ */
+export const PULSE_POSSIBLE = { min: 100, max: 300 } as const;

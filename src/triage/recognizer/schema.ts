@@ -8,11 +8,19 @@
 import type { FlagLevel } from '../types';
 import { DIRECTIONS, FEATURES, MODIFIER_DIRECTIONS } from './model';
 
-export interface RawFlag { level: FlagLevel; phrases: string[] }
+/** `possible` (optional): weak signs that only make a possible finding of the flag ("dizzy" for fainting). */
+export interface RawFlag { level: FlagLevel; phrases: string[]; possible: string[] }
 
-/** See concepts.ts. `negators` defaults to none, `window` to 3 words, `loose` to false. */
+/**
+ * See concepts.ts. `negators` defaults to none, `window` to 3 words, `loose` to false; `vague`
+ * (whether an anchor next to a possible.vague word makes a possible finding) defaults to true
+ * for rules that are not loose.
+ */
 export const MAX_WINDOW = 12;
-export interface RawConcept { anchors: string[]; problems: string[]; negators: string[]; window: number; loose: boolean }
+export interface RawConcept { anchors: string[]; problems: string[]; negators: string[]; window: number; loose: boolean; vague: boolean }
+
+/** The words of the "possible" outcome (possible.ts); every list is required. */
+export const POSSIBLE_LISTS = ['hedges', 'explainers', 'vague', 'pulse'] as const;
 
 export interface RawLexicon {
   flags: Record<string, RawFlag>;
@@ -31,8 +39,13 @@ export interface RawLexicon {
   };
   /** `whole` (optional): yes-phrases that answer only as the whole message ("I am", "I do"), never inside a sentence ("I am done"). */
   answers: { yes: string[]; no: string[]; unsure: string[]; whole: string[] };
-  /** `about` (optional): words after a symptom that make it the subject of a question ("¿el corazón acelerado puede ser señal…?"). */
-  questions: { asking: string[]; self: string[]; about: string[] };
+  /**
+   * `about` (optional): words after a symptom that make it the subject of a question ("¿el corazón acelerado puede ser señal…?").
+   * `implied` (optional): words that point at the asker's own state without naming them ("this", "normal to be", "tan").
+   */
+  questions: { asking: string[]; self: string[]; about: string[]; implied: string[] };
+  /** Hedges, explainers, vague change words and pulse words: see possible.ts. */
+  possible: Record<(typeof POSSIBLE_LISTS)[number], string[]>;
   /** Optional. A hyperbole ("almost fainted", "casi me desmayo") is no report when the message jokes (a laughter marker or mock context). */
   humour: { hyperbole: string[]; markers: string[] };
   spelling: { keep: string[]; sounds: string[]; stems: string[]; proclitics: string[] };
@@ -81,8 +94,10 @@ function concepts(v: unknown, flags: Record<string, RawFlag>): RawLexicon['conce
         throw new Error(`Lexicon: "${at}[${i}].window" must be a whole number 0..${MAX_WINDOW}`);
       }
       if (rule.loose !== undefined && typeof rule.loose !== 'boolean') throw new Error(`Lexicon: "${at}[${i}].loose" must be true or false`);
+      if (rule.vague !== undefined && typeof rule.vague !== 'boolean') throw new Error(`Lexicon: "${at}[${i}].vague" must be true or false`);
       const negators = rule.negators === undefined ? [] : strings(rule.negators, `${at}[${i}].negators`);
-      return { anchors: strings(rule.anchors, `${at}[${i}].anchors`), problems: strings(rule.problems, `${at}[${i}].problems`), negators, window, loose: rule.loose === true };
+      const loose = rule.loose === true;
+      return { anchors: strings(rule.anchors, `${at}[${i}].anchors`), problems: strings(rule.problems, `${at}[${i}].problems`), negators, window, loose, vague: rule.vague === undefined ? !loose : rule.vague === true };
     });
   }
   return { stops: strings(o.stops, 'concepts.stops'), rules };
@@ -114,7 +129,8 @@ export function validateLexicon(raw: unknown): RawLexicon {
     if (f.level !== 'emergency' && f.level !== 'urgent') {
       throw new Error(`Lexicon: "flags.${code}.level" must be "emergency" or "urgent"`);
     }
-    flags[code] = { level: f.level, phrases: strings(f.phrases, `flags.${code}.phrases`) };
+    const possible = f.possible === undefined ? [] : strings(f.possible, `flags.${code}.possible`);
+    flags[code] = { level: f.level, phrases: strings(f.phrases, `flags.${code}.phrases`), possible };
   }
   if (Object.keys(flags).length === 0) throw new Error('Lexicon: "flags" is empty');
   const trends = obj(root.trends, 'trends');
@@ -131,7 +147,8 @@ export function validateLexicon(raw: unknown): RawLexicon {
       features: lists(trends.features, 'trends.features', FEATURES),
     },
     answers: { ...lists(root.answers, 'answers', ['yes', 'no', 'unsure'] as const), ...optional(root.answers, 'answers', ['whole'] as const) },
-    questions: { ...lists(questions, 'questions', ['asking', 'self'] as const), about: questions.about === undefined ? [] : strings(questions.about, 'questions.about') },
+    questions: { ...lists(questions, 'questions', ['asking', 'self'] as const), ...optional(questions, 'questions', ['about', 'implied'] as const) },
+    possible: lists(root.possible, 'possible', POSSIBLE_LISTS),
     humour: optional(root.humour, 'humour', ['hyperbole', 'markers'] as const),
     spelling: spelling(root.spelling),
     ignore: strings(root.ignore, 'ignore'),

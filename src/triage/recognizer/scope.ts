@@ -6,8 +6,11 @@
  * - a trigger reaches only inside its clause (sentence ends and terminators such as "but"/"pero"
  *   close it), a negation not past the start of a new clause ("and I'm", "y me": negation.newClause), and
  *   only a few words (NEG_WINDOW / HYPO_WINDOW / HIST_WINDOW);
- * - a comma stops a negation unless the clause is a list joined by "or"/"ni" ("no chest pain,
- *   cough or breathlessness"), so "no chest pain, coughing blood" keeps the blood;
+ * - a comma or a line break stops a negation unless the clause is a list joined by "or"/"ni" ("no
+ *   chest pain, cough or breathlessness"), so "no chest pain, coughing blood" keeps the blood;
+ * - a negation negates only what sits close after it (NEG_CLOSE words, no list between): "no chest
+ *   pain" is negated; what it reaches further or across a list ("no cough, fever or chest pain",
+ *   "I don't think I have ever really been short of breath") is only possible (model.ts);
  * - a comma always stops a hypothetical ("if I'm honest, I fainted");
  * - a trigger word that is part of a red-flag or trend phrase itself ("no puedo respirar",
  *   "no change") or of a pseudo-trigger ("not sure", "no doubt") negates nothing;
@@ -24,17 +27,20 @@
 import * as C from './compiled';
 import { fits, type Match, type Scan } from './match';
 import { Questions } from './questions';
+import { AFFIRMED, NEGATED, POSSIBLE, type Reading } from './reading';
 import { countIn, lowerBound, outermost } from './spans';
-import { BRK_COMMA } from './tokenize';
+import { BRK_LINE } from './tokenize';
 
 export const NEG_WINDOW = 5;
+/** Words a negation may skip and still deny for sure: "haven't had any chest pain" (2). */
+export const NEG_CLOSE = 2;
 /** Short on purpose; a hypothetical also ends at a second clause: "if I walk | I get breathless" is a report. */
 export const HYPO_WINDOW = 5;
 export const HIST_WINDOW = 6;
 export const POST_WINDOW = 3;
 /** "almost fainted", "casi me desmayo" sit right before the symptom; "a film where a guy…" reaches a little further. */
 export const HYPER_WINDOW = 2;
-export const ELSE_WINDOW = 3;
+export const ELSE_WINDOW = 6;
 const TRIGGERS = new Set([C.K_NEG, C.K_HYPO, C.K_HIST, C.K_POST, C.K_HYPER, C.K_INSTR, C.K_ELSE]);
 
 const GONE = 3; // index of 'gone' in DIRECTIONS
@@ -44,7 +50,8 @@ const GONE = 3; // index of 'gone' in DIRECTIONS
  * 'gone' phrases are left out on purpose: in "no more chest pain" the "no" still negates.
  */
 export function guardsTriggers(m: Match): boolean {
-  return m.kind === C.K_FLAG || ((m.kind === C.K_DIR || m.kind === C.K_MOD) && m.arg !== GONE);
+  return m.kind === C.K_FLAG || m.kind === C.K_WEAK || m.kind === C.K_VAGUE || m.kind === C.K_PULSE
+    || ((m.kind === C.K_DIR || m.kind === C.K_MOD) && m.arg !== GONE);
 }
 
 /** True when the trigger's words are literal words of the guard phrase, not words skipped by a gap. */
@@ -71,6 +78,7 @@ export class Scopes {
   private readonly triggerStarts: number[] = [];
   private readonly newClauses: number[];
   private readonly clauseStarts: number[];
+  private readonly joinStarts: number[];
   private readonly questions: Questions;
 
   /**
@@ -82,6 +90,7 @@ export class Scopes {
     const covering = new Array<Match[] | undefined>(scan.n);
     for (const g of matches) if (g.kind === C.K_PSEUDO || guards(g)) for (let p = g.start; p < g.end; p++) (covering[p] ??= []).push(g);
     const joins = matches.filter((m) => m.kind === C.K_JOIN);
+    this.joinStarts = joins.map((m) => m.start);
     let nextJoin = 0;
     const newClauses = matches.filter((m) => m.kind === C.K_NEWCL);
     this.newClauses = newClauses.map((m) => m.start);
@@ -104,14 +113,25 @@ export class Scopes {
   }
 
   private commaBetween(from: number, to: number): boolean {
-    for (let p = from; p <= to; p++) if ((this.scan.tokens.brk[p] as number) >= BRK_COMMA) return true;
+    for (let p = from; p <= to; p++) if ((this.scan.tokens.brk[p] as number) >= BRK_LINE) return true;
     return false;
   }
 
-  /** Whether the span [start, end) is negated, hypothetical, history or a general question. */
+  /** Whether the span [start, end) is anything but affirmed: negated, possible, hypothetical, history or a general question. */
   negated(start: number, end: number, opts: ScopeOptions = {}): boolean {
+    return this.read(start, end, opts) !== AFFIRMED;
+  }
+
+  /**
+   * NEGATED when the span [start, end) is denied close by, hypothetical, history, someone else's
+   * story or a general question; POSSIBLE when a denial reaches it only from further away or
+   * across a list, or a question points at the asker's own state; AFFIRMED otherwise.
+   */
+  read(start: number, end: number, opts: ScopeOptions = {}): Reading {
     const { clause } = this.scan;
-    if (this.questions.general(start, end, opts.parts ?? [])) return true;
+    const asked = this.questions.reading(start, end, opts.parts ?? []);
+    if (asked === NEGATED) return NEGATED;
+    let out: Reading = asked;
     const window = opts.window ?? NEG_WINDOW;
     const reach = Math.max(window, HYPO_WINDOW, HIST_WINDOW) + 1;
     for (let i = lowerBound(this.triggerStarts, start - reach - 8); i < this.triggers.length; i++) {
@@ -120,22 +140,22 @@ export class Scopes {
       const sameClause = clause[t.start] === clause[start] && clause[t.end - 1] === clause[end - 1];
       if (t.kind === C.K_POST) {
         // Not across a comma: in "breathless, no blood though" the denial is about the blood only.
-        if (t.start >= end && t.start - end <= POST_WINDOW && sameClause && !this.commaBetween(end, t.start)) return true;
+        if (t.start >= end && t.start - end <= POST_WINDOW && sameClause && !this.commaBetween(end, t.start)) return NEGATED;
         continue;
       }
       const inside = t.start > start && t.end <= end;
       if (t.kind === C.K_HIST) {
         if (!sameClause) continue;
         // Before the span, history ends where a second clause starts: "I used to run, and now I'm breathless".
-        if (t.end <= start && start - t.end <= HIST_WINDOW && countIn(this.clauseStarts, t.end, start) <= 1) return true;
-        if (t.start >= end && t.start - end <= HIST_WINDOW) return true;
+        if (t.end <= start && start - t.end <= HIST_WINDOW && countIn(this.clauseStarts, t.end, start) <= 1) return NEGATED;
+        if (t.start >= end && t.start - end <= HIST_WINDOW) return NEGATED;
         // Inside the span only where a gap skipped it: "veins have always been bulging".
-        if (inside && !(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
+        if (inside && !(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return NEGATED;
         continue;
       }
       if (t.kind === C.K_NEG && inside) {
         // A trigger inside the span counts only where a gap skipped it: "chest doesn't hurt".
-        if (!(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return true;
+        if (!(opts.parts ?? []).some((p) => literallyIn(t, p, this.scan))) return NEGATED;
         continue;
       }
       // A trigger running into the span still precedes it: "no se me | nubló la vista", "don't feel | like I'm suffocating".
@@ -146,8 +166,15 @@ export class Scopes {
       if (opts.blockers !== undefined && countIn(opts.blockers, t.end, start) > 0) continue;
       const clauses = countIn(this.newClauses, t.end, start);
       if (clauses > (t.kind === C.K_NEG || t.kind === C.K_ELSE ? 0 : 1)) continue;
-      return true;
+      if (t.kind !== C.K_NEG || this.close(t.end, start)) return NEGATED;
+      out = POSSIBLE;
     }
-    return false;
+    return out;
+  }
+
+  /** Whether a negation ending at `from` denies what starts at `to` for sure: a few words, no list between. */
+  private close(from: number, to: number): boolean {
+    if (to - from > NEG_CLOSE) return false;
+    return to <= from || (!this.commaBetween(from, to) && countIn(this.joinStarts, from, to) === 0);
   }
 }

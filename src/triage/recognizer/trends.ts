@@ -11,6 +11,7 @@ import * as C from './compiled';
 import type { Match, Scan } from './match';
 import { ignoredBy, outermost, overlaps, reachFrom } from './spans';
 import { DIRECTIONS, FEATURES, type Direction, type Feature, type Polarity } from './model';
+import { POLARITY, weaker } from './reading';
 import type { Scopes } from './scope';
 
 /** How far a modifier may sit from its feature; how far a strong direction looks for one. */
@@ -59,11 +60,11 @@ export function readTrends(scan: Scan, matches: readonly Match[], scopes: Scopes
     const start = best === null ? d.start : Math.min(best.start, d.start);
     const end = best === null ? d.end : Math.max(best.end, d.end);
     const opts = { window: TREND_NEG_WINDOW, blockers, parts: best === null ? [d] : [d, best] };
-    const negated = scopes.negated(d.start, d.end, opts) || scopes.negated(start, end, opts);
+    const reading = weaker(scopes.read(d.start, d.end, opts), scopes.read(start, end, opts));
     out.push({
       feature: best === null ? 'symptoms' : (FEATURES[best.arg] as Feature),
       direction: DIRECTIONS[d.arg] as Direction,
-      polarity: negated ? 'negated' : 'affirmed',
+      polarity: POLARITY[reading] as Polarity,
       start,
       end,
     });
