@@ -56,7 +56,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog('mainFlow', [
       async (step) => {
         const turn = getTurn(step.context);
-        if (opts(step).from === 'next' || opts(step).from === 'symptoms' || turn.session.consented) return step.next(true);
+        // Someone told the chat is not for them is asked again whether it is, before any check.
+        if (opts(step).from === 'next' || opts(step).from === 'symptoms' || (turn.session.consented && !turn.session.notEligible)) return step.next(true);
         return step.beginDialog(DialogIds.welcome);
       },
       async (step) => {

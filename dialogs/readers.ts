@@ -75,8 +75,17 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   if (words.has('gone', text)) return 'gone';
   const hedged = plain !== normalizeWords(text);
   if (hedged && (read === 'better' || (read === null && words.has('better', plain)))) return 'better';
+  // "Better, still a little pain" is better (better means not gone): persistence is no "same" beside a better.
+  if (read === 'same' && words.has('still', plain) && readTrend(words.without('still', plain), turn.lexicon) === 'better') return 'better';
   if (read && read !== 'unsure') return read;
-  if (words.has('confused', text) || read === 'unsure') return 'unsure';
+  if (words.has('confused', text)) return 'unsure';
+  // The lexicon could not settle it ("the same as before the scan" reads a past 'before'): one plain
+  // whole-answer word settles it, unless the patient said they do not know.
+  if (read === 'unsure' && readYesNo(text, turn.lexicon) !== 'unsure') {
+    const said = (['worse', 'same', 'better'] as const).filter((v) => words.has(v, plain));
+    if (said.length === 1) return said[0] ?? null;
+  }
+  if (read === 'unsure') return 'unsure';
   // The lexicon read nothing: the language's whole-answer words, most urgent first (S2).
   for (const value of ['worse', 'same', 'better'] as const) if (words.has(value, plain)) return value;
   return null;

@@ -5,6 +5,7 @@ import { adviceMessages } from './advice';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 import { draftNotice } from './languageDialog';
+import { holdFloor } from './floor';
 
 const CONSENT: AskOptions = {
   id: 'consent',
@@ -64,6 +65,8 @@ export class WelcomeDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog('welcomeFlow', [
       async (step) => {
         const turn = getTurn(step.context);
+        // Consent already given (someone told the chat was not for them, starting again): only eligibility is asked again.
+        if (turn.session.consented) return step.next(turn.session.audience === 'carer' ? 'carer' : turn.session.audience === 'professional' ? 'professional' : 'yes');
         // A translation still awaiting clinical review says so before asking for anything (H06).
         await turn.send({ kind: 'text', text: turn.t('welcome:hello') }, { kind: 'text', text: turn.t('welcome:purpose') }, ...draftNotice(turn));
         return step.beginDialog(DialogIds.ask, CONSENT);
@@ -79,15 +82,19 @@ export class WelcomeDialog extends ComponentDialog {
         turn.session.consented = true;
         // A carer who said so earlier in words stays a carer when they then just say "yes".
         turn.session.audience = answer === 'yes' ? (turn.session.audience === 'carer' ? 'carer' : 'patient') : answer;
-        if (answer === 'carer') await turn.send({ kind: 'text', text: turn.t('common:audienceCarer') });
+        if (answer === 'carer' && !turn.session.notEligible) await turn.send({ kind: 'text', text: turn.t('common:audienceCarer') });
         return step.beginDialog(DialogIds.ask, ELIGIBILITY);
       },
       async (step) => (step.result === 'no' ? step.beginDialog(DialogIds.ask, ELIGIBILITY_WHY) : step.next(step.result)),
       async (step) => {
         const turn = getTurn(step.context);
         const why = step.result as string;
-        if (why === 'yes' || why === 'unsure') return step.endDialog(true);
+        if (why === 'yes' || why === 'unsure') {
+          delete turn.session.notEligible;
+          return step.endDialog(true);
+        }
         if (why === 'other') {
+          delete turn.session.notEligible;
           await turn.send({ kind: 'text', text: turn.t('welcome:notFor.other') });
           return step.endDialog(true);
         }
@@ -95,7 +102,8 @@ export class WelcomeDialog extends ComponentDialog {
         const entities = [{ type: 'notEligible', reason: why }];
         await turn.send({ kind: 'text', text: turn.t(`welcome:notFor.${why}`), entities });
         if (why === 'noScan') {
-          // Leg symptoms and no scan yet: the NHS DVT page's advice, get seen today.
+          // Leg symptoms and no scan yet: the NHS DVT page's advice, get seen today; it holds (S8).
+          holdFloor(turn, { level: 'urgent', reasons: [NO_SCAN_REASON] });
           await turn.send(...adviceMessages(turn, { level: 'urgent', reasons: [NO_SCAN_REASON], rulesVersion: RULES_VERSION }));
         } else {
           await turn.send({ kind: 'text', text: turn.t('common:emergencyLine') });

@@ -103,6 +103,8 @@ export async function playPersona(url: string, p: Persona, max = 40): Promise<Pe
       body: JSON.stringify({ type: 'message', text, id: `${conversation}-${seq}`, channelId: 'test', deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:1/unused',
         conversation: { id: conversation }, from: { id: `${conversation}-user` }, recipient: { id: 'afterscan' }, locale: p.lang }),
     });
+    // A harness that is refused (rate limit, validation) measures nothing: fail loudly.
+    if (res.status !== 200) throw new Error(`persona ${p.id}: HTTP ${res.status} ${await res.text()}`);
     const body = (await res.json()) as { activities?: Activity[] };
     const acts = body.activities ?? [];
     for (const a of acts) transcript.push(`< ${(a.text ?? '').slice(0, 160).replace(/\n/g, ' / ')}${(a.entities ?? []).map((e) => ` [${e.type}${e.id ? ':' + e.id : ''}${e.level ? ':' + e.level : ''}${e.flag ? ':' + e.flag : ''}]`).join('')}`);
@@ -115,13 +117,14 @@ export async function playPersona(url: string, p: Persona, max = 40): Promise<Pe
   let last: string | null = null;
   let saidOk = false;
   let lowered = false;
+  let toldNotEligible = false;
   let replies = await post(p.opening || 'hi');
   for (let turn = 1; turn <= max; turn++) {
     for (const a of replies) {
       for (const e of a.entities ?? []) {
         if (e.type === 'disposition' && e.level && rankOf(e.level as Tier) > rankOf(got) && got !== 'none' && got !== 'not-eligible') lowered = true;
         if (e.type === 'disposition' && e.level && rankOf(e.level as Tier) < rankOf(got)) { got = e.level as Tier; turnsToAdvice ??= turn; }
-        if (e.type === 'notEligible' && got === 'none') got = 'not-eligible';
+        if (e.type === 'notEligible') toldNotEligible = true;
       }
       if (/Nothing has been kept|no se ha guardado/i.test(a.text ?? '') && p.answers.consent?.means !== 'no') lostAtConsent = true;
     }
@@ -139,6 +142,8 @@ export async function playPersona(url: string, p: Persona, max = 40): Promise<Pe
     last = `${q.id}/${q.flag ?? ''}`;
     replies = await post(answerFor(p, q, again).text);
   }
+  // Told the chat is not for them: that is the answer, unless emergency advice was needed and given.
+  if (toldNotEligible && got !== 'emergency') got = 'not-eligible';
   return { id: p.id, lang: p.lang, expected: p.expected, got, turnsToAdvice, reasked, lostAtConsent, lowered, transcript };
 }
 
@@ -171,7 +176,8 @@ export function summarise(results: readonly PersonaResult[]): string {
 /** The real app on a loopback port and a throwaway DATA_DIR, for the persona suite. */
 export async function withApp<T>(fn: (url: string) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-personas-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CHECKIN_DAYS: 'off', ...env });
+  // One client plays every persona: the per-client rate limit (600 a minute) is off for the suite.
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', CHECKIN_DAYS: 'off', RATE_LIMIT_PER_CLIENT: '0', ...env });
   const app = buildApp(config, createLogger(config.logLevel, new Writable({ write(_c, _e, done) { done(); } })));
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   try {

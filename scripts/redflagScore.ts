@@ -25,6 +25,9 @@ export interface Score {
   possible: Tally;
   /** Benign messages the screen asked about (a question, not a false alarm). */
   asked: Tally;
+  /** As the bot runs it: affirmed at that level, or a direct question at that level (answered yes). */
+  emergencyAsRun: Tally;
+  urgentAsRun: Tally;
   misses: string[];
 }
 
@@ -55,10 +58,14 @@ function detector(): LanguageDirectory {
 
 export function score(set: string, lng: string, examples: readonly Example[]): Score {
   const languages = detector();
-  const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], possible: [0, 0], asked: [0, 0], misses: [] };
+  const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], possible: [0, 0], asked: [0, 0], emergencyAsRun: [0, 0], urgentAsRun: [0, 0], misses: [] };
   for (const ex of examples) {
     const v = screenMessageVerdict(ex.text, lng, (l) => loadLexicon(l), (t) => languages.detect(t));
     const got = v.kind === 'affirmed' ? v.flag.level : v.kind === 'possible' ? 'possible' : 'none';
+    // As the bot runs it: a possible flag gets a direct question, and "yes" gives that flag's advice.
+    const askedAt = v.kind === 'possible' ? v.flags.map((f) => f.level) : [];
+    if (ex.label === 'emergency') { s.emergencyAsRun[1]++; if (got === 'emergency' || askedAt.includes('emergency')) s.emergencyAsRun[0]++; }
+    if (ex.label === 'urgent') { s.urgentAsRun[1]++; if (got === 'emergency' || got === 'urgent' || askedAt.length > 0) s.urgentAsRun[0]++; }
     if (ex.label === 'emergency') {
       s.emergency[1]++;
       if (got === 'emergency') s.emergency[0]++; else s.misses.push(`${set}/${lng} emergency->${got}: ${ex.text}`);
@@ -84,7 +91,8 @@ const pct = (r: Tally): string => `${(100 * rate(r)).toFixed(1)}% (${r[0]}/${r[1
 export function formatScores(scores: readonly Score[]): string {
   const rows = scores.map((s) =>
     `${s.set.padEnd(8)} ${s.lng.padEnd(7)} n=${String(s.n).padEnd(4)} emergency sens ${pct(s.emergency).padEnd(17)} urgent sens ${pct(s.urgent).padEnd(17)} false alarms ${pct(s.falseAlarm).padEnd(14)}`
-    + ` asked ${pct(s.asked).padEnd(14)}${s.possible[1] > 0 ? ` possible caught ${pct(s.possible)}` : ''}`);
+    + ` asked ${pct(s.asked).padEnd(14)}${s.possible[1] > 0 ? ` possible caught ${pct(s.possible)}` : ''}`
+    + ` | as run (a direct question answered yes counts): emergency ${pct(s.emergencyAsRun)} urgent-or-higher ${pct(s.urgentAsRun)}`);
   return ['red-flag recognizer', ...rows, ...scores.flatMap((s) => s.misses.map((m) => `  miss ${m}`))].join('\n');
 }
 

@@ -4,7 +4,7 @@ import { findLocalesDir } from './localesDir';
 import { foldText } from './triage/recognizer/tokenize';
 
 /** The lists of locales/<lng>/answers.json (see its `_about`). */
-export const ANSWER_LISTS = ['agree', 'refuse', 'confused', 'since', 'hedges', 'gone', 'better', 'same', 'worse', 'carer', 'whyClotFound', 'whyNoScan', 'whyArmScan', 'whyUnder18'] as const;
+export const ANSWER_LISTS = ['agree', 'refuse', 'confused', 'since', 'hedges', 'gone', 'better', 'same', 'worse', 'still', 'carer', 'whyClotFound', 'whyNoScan', 'whyArmScan', 'whyUnder18'] as const;
 export type AnswerList = (typeof ANSWER_LISTS)[number];
 
 /** How patients word their answers in one language: phrases found as whole words in a reply. */

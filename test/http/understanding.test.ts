@@ -78,7 +78,8 @@ describe('answers read as patients type them (S9)', () => {
     expect(questionId(await p.send({ type: 'message', value: { text: 'yes' } }))).toBe('eligibility');
   });
 
-  it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent']])('H18: trend "%s" gives %s', async (said, level) => {
+  it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent'],
+    ['Better. Still a little bit of pain when I stand for long, but much better', 'self-care'], ['It is about the same as before the scan, still swollen', 'soon'], ['not worse', 'soon']])('H18: trend "%s" gives %s', async (said, level) => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, legTrend: said }, 'teachBack');
     expect(last(dispositions(replies))?.level).toBe(level);
@@ -119,6 +120,17 @@ describe('possible red flags get a direct question (S9, H21)', () => {
     const replies = await p.say('not sure');
     expect(dispositions(replies)[0]).toMatchObject({ level: 'urgent' });
     expect(texts(replies)).toContain('Call 111 now');
+  });
+});
+
+describe('who this chat is not for (H26)', () => {
+  it('H26 S8: no scan yet gives urgent advice that holds; "ok" then asks again whether the chat is for them', async () => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), { ...CALM, eligibility: 'No', eligibilityWhy: 'I have not had a scan yet' }, 'signBreathing');
+    expect(dispositions(replies)[0]?.level).toBe('urgent');
+    const again = await p.say('ok');
+    expect(texts(again)).toContain('Earlier you told me about');
+    expect(questionId(again)).toBe('eligibility');
   });
 });
 
