@@ -5,7 +5,8 @@ const ACTIVITY_TYPES = new Set([
   'suggestion', 'trace', 'handoff', 'command', 'commandResult',
 ]);
 
-const MAX_TEXT = 10_000;
+/** The most text the bot reads from one activity, wherever it sits (text, or a card's value.text). */
+export const MAX_TEXT = 10_000;
 const MAX_ID = 512;
 
 export type Validation = { ok: true; activity: Record<string, unknown> } | { ok: false; error: string };
@@ -32,6 +33,8 @@ export function validateActivity(body: unknown, options: { fromChannel?: boolean
   if (!optional(body.channelId, isId)) return fail('channelId is invalid');
   if (!optional(body.recipient, isObject)) return fail('recipient is invalid');
   if (!optional(body.text, (v) => typeof v === 'string' && v.length <= MAX_TEXT)) return fail('text must be a string of at most 10000 characters');
+  // The bot reads a card's value.text as the patient's words (src/messageText.ts): the same limit applies.
+  if (isObject(body.value) && !optional(body.value.text, (v) => typeof v === 'string' && v.length <= MAX_TEXT)) return fail('value.text must be a string of at most 10000 characters');
   if (!optional(body.locale, (v) => typeof v === 'string' && v.length <= 35)) return fail('locale is invalid');
   if (!optional(body.serviceUrl, (v) => typeof v === 'string' && /^https?:\/\//.test(v))) return fail('serviceUrl is invalid');
   if (body.deliveryMode !== 'expectReplies' && typeof body.serviceUrl !== 'string') return fail('serviceUrl is required unless deliveryMode is expectReplies');

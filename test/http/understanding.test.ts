@@ -72,6 +72,15 @@ describe('answers read as patients type them (S9)', () => {
     }
   });
 
+  it('a card value.text longer than the text limit is refused with a short 400, like text', async () => {
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', channelId: 'test', deliveryMode: 'expectReplies', conversation: { id: 'long-value' }, from: { id: 'u' }, value: { text: 'a'.repeat(20_000) } }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('value.text must be a string of at most 10000 characters');
+  });
+
   it('consent: a card submit {value:{text:"yes"}} is read like the typed word', async () => {
     const p = patient();
     await p.say('hi');
