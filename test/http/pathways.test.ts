@@ -89,6 +89,22 @@ describe('clinical pathways (clinical review, hazard log H24-H29)', () => {
   });
 });
 
+describe('red flags of the new pathways, typed in free text', () => {
+  it.each([
+    ['I vomited blood this morning', 'emergency'], ['my poo is black like tar', 'emergency'], ['my foot is cold and numb', 'emergency'],
+    ["I've got a fever and my leg is hot and red", 'urgent'],
+  ])('H25 H27: "%s" gives %s advice at once', async (said, level) => {
+    const replies = await patient().say(said);
+    expect(dispositions(replies)[0]?.level).toBe(level);
+  });
+
+  it('H25: bleeding on a blood thinner names serious bleeding, not a clot in the lungs', async () => {
+    const replies = await patient().say('I vomited blood this morning');
+    expect(texts(replies)).toContain('serious bleeding');
+    expect(texts(replies)).not.toContain('clot in your lungs');
+  });
+});
+
 describe('deployment settings', () => {
   it('H29: production refuses to start without CARE_TEAM_CONTACT', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' })).toThrowError(/CARE_TEAM_CONTACT is required/);
