@@ -123,6 +123,14 @@ describe('possible red flags get a direct question (S9, H21)', () => {
     expect(questionId(await p.say('no'))).toBe('legTrend');
   });
 
+  it('H21: on SMS the direct question is numbered and carries its entity', async () => {
+    const p = patient('sms');
+    const replies = await p.say('I get a bit breathless on the stairs but probably just nerves');
+    expect(entitiesOf(replies, 'redFlagQuestion')[0]).toMatchObject({ flag: 'breathless' });
+    expect(texts(replies)).toMatch(/1\) Yes/);
+    expect(dispositions(await p.say('1'))[0]?.level).toBe('emergency');
+  });
+
   it('H21: "not sure" to a possible emergency flag gives the urgent line now', async () => {
     const p = patient();
     await p.say('I get a bit breathless on the stairs but probably just nerves');
