@@ -50,15 +50,16 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
 }
 
 /**
- * Yes / no / not sure. A clear yes stands; at a "since your scan" question an answer about the
- * past ("not anymore", "I did yesterday", "yes but only a bit") is a yes; "I don't understand",
- * "can't remember", "nobody told me" are not sure, never no (S9).
+ * Yes / no / not sure. A clear yes stands; "I don't understand", "can't remember", "nobody told me"
+ * are not sure, never no (S9); at a "since your scan" question an answer about the past ("not
+ * anymore", "I did yesterday", "yes but only a bit") is a yes, unless it says it is as always.
  */
 function readYesNoAnswer(turn: Turn, text: string, since: boolean): string | null {
   const read = readYesNo(text, turn.lexicon);
   if (read === 'yes') return 'yes';
-  if (since && turn.answers.has('since', text)) return 'yes';
   if (turn.answers.has('confused', text)) return 'unsure';
+  // "Same as always" is no new sign, whatever degree word sits beside it ("a bit, but same as always").
+  if (since && turn.answers.has('since', text) && !turn.answers.has('same', text)) return 'yes';
   return read;
 }
 

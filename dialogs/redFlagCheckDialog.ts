@@ -45,7 +45,11 @@ export class RedFlagCheckDialog extends ComponentDialog {
         const turn = getTurn(step.context);
         const { flag, level } = step.options as RedFlagCheckOptions;
         const answer = step.result as string;
-        if (answer === 'no') return step.endDialog({ redFlagAnswer: 'no' } satisfies RedFlagAnswer);
+        if (answer === 'no') {
+          // Asked once: a later mention of the same flag that the screen can only half read is not asked again.
+          turn.session.deniedFlags = [...new Set([...(turn.session.deniedFlags ?? []), flag])];
+          return step.endDialog({ redFlagAnswer: 'no' } satisfies RedFlagAnswer);
+        }
         const found = answer === 'unsure' && level === 'emergency'
           ? { level: 'urgent' as const, reasons: [unsureReason(flag)] }
           : { level, reasons: [flagReason(flag)] };

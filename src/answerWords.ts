@@ -17,6 +17,9 @@ export interface AnswerWords {
   without(list: AnswerList, text: string): string;
 }
 
+/** The reply cut at clause punctuation (Latin, Arabic, Urdu and Chinese), each clause padded. */
+const clauses = (text: string): string[] => text.split(/[,.;:!?\n،؛۔。，；！？]+/).map(pad).filter((c) => c.trim() !== '');
+
 const pad = (text: string): string => ` ${foldText(text).replace(/\?/g, ' ').replace(/\s+/g, ' ').trim()} `;
 
 export function compileAnswerWords(file: Record<string, unknown>): AnswerWords {
@@ -29,10 +32,9 @@ export function compileAnswerWords(file: Record<string, unknown>): AnswerWords {
   }
   const of = (name: AnswerList): string[] => lists.get(name) ?? [];
   return {
-    has: (name, text) => {
-      const padded = pad(text);
-      return of(name).some((p) => padded.includes(p));
-    },
+    // Within one clause: a phrase never reaches across a comma or a full stop ("No, they told me if
+    // it got worse to come back" holds no "they told me" answer).
+    has: (name, text) => clauses(text).some((clause) => of(name).some((p) => clause.includes(p))),
     is: (name, text) => of(name).includes(pad(text)),
     without: (name, text) => {
       let padded = pad(text);

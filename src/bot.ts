@@ -291,8 +291,11 @@ export class AfterscanBot extends ActivityHandler {
       // A red flag may be there: one direct question about it (S9, H21); "no" carries on where the
       // patient was. Unless the question on screen is the one about that very flag and reads the
       // text as its answer ("maybe a little" at the breathing question).
+      // Not about a flag already denied when asked, and not at the teach-back, whose answers name symptoms.
       const onScreen = activeQuestionId(dc);
-      const first = verdict.flags.find((f) => FLAG_QUESTIONS[f.code] !== onScreen || !answersActiveQuestion(dc, turn, text));
+      const denied = new Set(turn.session.deniedFlags ?? []);
+      const first = onScreen === 'teachBack' ? undefined
+        : verdict.flags.find((f) => !denied.has(f.code) && (FLAG_QUESTIONS[f.code] !== onScreen || !answersActiveQuestion(dc, turn, text)));
       if (first) {
         await dc.beginDialog(DialogIds.redFlagCheck, { flag: first.code, level: first.level } satisfies RedFlagCheckOptions);
         return;

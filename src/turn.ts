@@ -31,6 +31,8 @@ export interface Session {
   explained?: boolean;
   /** Emergency or urgent advice given in this conversation (S8): no later advice is less urgent, and a new check repeats it first. */
   floor?: { level: FlagLevel; reasons: string[] };
+  /** Possible red flags the patient said "no" to when asked directly: not asked again in this conversation. */
+  deniedFlags?: string[];
   /** Where the patient was told this chat is not for them ('clotFound', 'armScan', 'under18'). */
   notEligible?: string;
   lastDisposition?: Disposition;

@@ -123,6 +123,21 @@ describe('possible red flags get a direct question (S9, H21)', () => {
     expect(questionId(await p.say('no'))).toBe('legTrend');
   });
 
+  it('H21: a possible flag denied once is not asked about again in the conversation', async () => {
+    const p = patient();
+    const { at } = await answerById(p, await p.say('hi'), CALM, 'legTrend');
+    expect(at).toBe('legTrend');
+    expect(questionId(await p.say('maybe a little short of breath, I think it is just stress'))).toBe('redFlagCheck');
+    expect(questionId(await p.say('no'))).toBe('legTrend');
+    expect(questionId(await p.say('maybe a little short of breath again, probably just stress'))).not.toBe('redFlagCheck');
+  });
+
+  it('H18: "a bit, but the same as always" at a sign question is not a new sign', async () => {
+    const p = patient();
+    const { replies } = await answerById(p, await p.say('hi'), { ...CALM, signBreathing: 'a bit, but the same as always' }, 'teachBack');
+    expect(dispositions(replies).map((d) => d.level)).not.toContain('emergency');
+  });
+
   it('H21: on SMS the direct question is numbered and carries its entity', async () => {
     const p = patient('sms');
     const replies = await p.say('I get a bit breathless on the stairs but probably just nerves');
