@@ -5,7 +5,10 @@ import { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
 import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot';
+import fs from 'node:fs';
 import { loadAnswerWords } from './answerWords';
+import { findLocalesDir } from './localesDir';
+import { localeProblems } from './localeCheck';
 import { loadCommands } from './commands';
 import { CONTENT_VERSION } from './content/version';
 import type { Config } from './config';
@@ -63,6 +66,13 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
   const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
+  // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
+  // one missing or extra key never switches a language off unnoticed.
+  for (const lng of fs.readdirSync(findLocalesDir()).filter((d) => d !== 'en' && fs.existsSync(path.join(findLocalesDir(), d, 'meta.json')))) {
+    if (localizer.languages.includes(lng)) continue;
+    const problems = localeProblems(findLocalesDir(), lng);
+    if (problems.length > 0) logger.error({ event: 'language_incomplete', lng, problems: problems.length, first: problems[0] }, 'a language is incomplete and is not offered; run npm run locales:check');
+  }
   for (const lng of config.languages ?? []) {
     if (!localizer.languages.includes(lng)) logger.warn({ event: 'language_not_offered', lng }, 'LANGUAGES names a language that is not offered (incomplete, a draft with drafts off, or unknown)');
   }

@@ -21,6 +21,13 @@ let app: RunningApp;
 beforeAll(async () => { app = await startApp({ CHECKIN_DAYS: 'off' }); });
 afterAll(async () => { await app.stop(); });
 
+describe('S6: every language is complete at start-up', () => {
+  it('S6: no language is switched off for a missing or extra key (start-up would log language_incomplete)', () => {
+    expect(app.logLines.filter((l) => l.includes('language_incomplete'))).toEqual([]);
+    expect(app.app.localizer.languages).toHaveLength(Object.keys(PULSE).length);
+  });
+});
+
 describe('the three outcomes in every language and on every channel (H21)', () => {
   for (const [lng, text] of Object.entries(PULSE)) {
     for (const channel of ['test', 'sms', 'msteams'] as const) {
