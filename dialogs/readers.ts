@@ -1,6 +1,6 @@
 import type { AnswerWords } from '../src/answerWords';
 import { normalizeWords } from '../src/commands';
-import { readTrend, readYesNo } from '../src/triage/recognizer';
+import { LEG_WORSE, readTrend, readYesNo, recognize } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
@@ -73,8 +73,9 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   const plain = words.without('hedges', text);
   const read = plain === '' ? null : readTrend(plain, turn.lexicon);
   if (read === 'worse') return 'worse';
-  if (words.has('gone', text)) return 'gone';
   const hedged = plain !== normalizeWords(text);
+  // "Nearly gone", "almost back to normal": better, not gone (gone skips the checks that better gets).
+  if (words.has('gone', text)) return hedged || read === 'better' ? 'better' : 'gone';
   if (hedged && (read === 'better' || (read === null && words.has('better', plain)))) return 'better';
   // "Better, still a little pain" is better (better means not gone): persistence is no "same" beside a better.
   if (read === 'same' && words.has('still', plain) && readTrend(words.without('still', plain), turn.lexicon) === 'better') return 'better';
@@ -89,6 +90,8 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   if (read === 'unsure') return 'unsure';
   // The lexicon read nothing: the language's whole-answer words, most urgent first (S2).
   for (const value of ['worse', 'same', 'better'] as const) if (words.has(value, plain)) return value;
+  // A worsening the screen reads as a red flag ("the swelling has gone up to my knee") answers "worse".
+  if (recognize(text, turn.lexicon).findings.some((f) => f.code === LEG_WORSE && f.polarity === 'affirmed')) return 'worse';
   return null;
 }
 

@@ -88,7 +88,7 @@ describe('answers read as patients type them (S9)', () => {
   });
 
   it.each([['a bit better', 'self-care'], ['a little better but not much', 'self-care'], ['he says it doesnt hurt at all now', 'self-care'], ['about the same', 'soon'], ['getting worse', 'urgent'],
-    ['Better. Still a little bit of pain when I stand for long, but much better', 'self-care'], ['It is about the same as before the scan, still swollen', 'soon'], ['not worse', 'soon']])('H18: trend "%s" gives %s', async (said, level) => {
+    ['Better. Still a little bit of pain when I stand for long, but much better', 'self-care'], ['It is about the same as before the scan, still swollen', 'soon'], ['not worse', 'soon'], ['almost back to normal', 'self-care'], ['the swelling has spread up to my knee', 'urgent']])('H18: trend "%s" gives %s', async (said, level) => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, legTrend: said }, 'teachBack');
     expect(last(dispositions(replies))?.level).toBe(level);
