@@ -44,8 +44,13 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
       return choices.find((c) => c.value === turn.languages.named(text))?.value ?? null;
     case 'consent':
       return readConsent(turn, text, said, choices);
-    case 'eligibility':
+    case 'eligibility': {
+      // "Yes, I'm 66 and no clot was found": a reply that opens with yes confirms what was asked, even
+      // where its restatement holds a reason's words ("clot … found").
+      const opening = text.split(/[,.;:!?\n،؛。，！？]/)[0] ?? '';
+      if (readYesNo(opening, turn.lexicon) === 'yes') return 'yes';
       return readEligibility(turn.answers, text) ?? readYesNoAnswer(turn, text, false) ?? (turn.answers.has('agree', text) ? 'yes' : null);
+    }
   }
 }
 

@@ -156,6 +156,13 @@ describe('possible red flags get a direct question (S9, H21)', () => {
 });
 
 describe('who this chat is not for (H26)', () => {
+  it('H26: "yes, I am 66 and no clot was found" confirms the chat is for them', async () => {
+    const p = patient();
+    await p.say('hi');
+    await p.say('yes');
+    expect(questionId(await p.say('Yes, I am 66 and no clot was found.'))).toBe('explain');
+  });
+
   it('H26 S8: no scan yet gives urgent advice that holds; "ok" then asks again whether the chat is for them', async () => {
     const p = patient();
     const { replies } = await answerById(p, await p.say('hi'), { ...CALM, eligibility: 'No', eligibilityWhy: 'I have not had a scan yet' }, 'signBreathing');
