@@ -1,4 +1,4 @@
-import type { AnswerWords } from '../src/answerWords';
+import { clausesOf, type AnswerWords } from '../src/answerWords';
 import { normalizeWords } from '../src/commands';
 import { LEG_WORSE, readTrend, readYesNo, recognize } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
@@ -47,7 +47,7 @@ export function readAnswer(turn: Turn, text: string, reader: ReaderKind, choices
     case 'eligibility': {
       // "Yes, I'm 66 and no clot was found": a reply that opens with yes confirms what was asked, even
       // where its restatement holds a reason's words ("clot … found").
-      const opening = text.split(/[,.;:!?\n،؛。，！？]/)[0] ?? '';
+      const opening = clausesOf(text)[0] ?? '';
       if (readYesNo(opening, turn.lexicon) === 'yes') return 'yes';
       return readEligibility(turn.answers, text) ?? readYesNoAnswer(turn, text, false) ?? (turn.answers.has('agree', text) ? 'yes' : null);
     }
@@ -125,11 +125,6 @@ function readEligibility(words: AnswerWords, text: string): string | null {
   if (words.has('whyArmScan', text)) return 'armScan';
   if (words.has('whyNoScan', text)) return 'noScan';
   return null;
-}
-
-/** The reason chosen at "which of these is it?", in words or by button. */
-export function readEligibilityWhy(turn: Turn, text: string, choices: readonly AskChoice[]): string | null {
-  return readAnswer(turn, text, 'choice', choices) ?? readEligibility(turn.answers, text);
 }
 
 /**

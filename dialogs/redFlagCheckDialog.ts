@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
-import { flagReason, RULES_VERSION, type FlagLevel } from '../src/triage';
+import { flagDisposition, flagReason, unsureFlagReason, type Flag, type FlagLevel } from '../src/triage';
 import { getTurn } from '../src/turn';
 import { adviceMessages } from './advice';
 import { AskDialog, YES_NO_CHOICES } from './askDialog';
@@ -18,9 +18,6 @@ export interface RedFlagAnswer { redFlagAnswer: string }
 export function isRedFlagAnswer(value: unknown): value is RedFlagAnswer {
   return typeof value === 'object' && value !== null && typeof (value as { redFlagAnswer?: unknown }).redFlagAnswer === 'string';
 }
-
-/** Reason code when the patient is not sure about a possible emergency sign: the urgent line now. */
-export const unsureReason = (flag: string): string => `U_RF_${flag.toUpperCase()}_UNSURE`;
 
 /**
  * The direct question about a red flag the screen could not affirm (S9, hazard H21): "It sounds
@@ -50,11 +47,11 @@ export class RedFlagCheckDialog extends ComponentDialog {
           turn.session.deniedFlags = [...new Set([...(turn.session.deniedFlags ?? []), flag])];
           return step.endDialog({ redFlagAnswer: 'no' } satisfies RedFlagAnswer);
         }
-        const found = answer === 'unsure' && level === 'emergency'
-          ? { level: 'urgent' as const, reasons: [unsureReason(flag)] }
+        const found: Flag = answer === 'unsure' && level === 'emergency'
+          ? { level: 'urgent', reasons: [unsureFlagReason(flag)] }
           : { level, reasons: [flagReason(flag)] };
         holdFloor(turn, found);
-        const disposition = { level: found.level, reasons: [...found.reasons], rulesVersion: RULES_VERSION };
+        const disposition = flagDisposition(found);
         turn.session.lastDisposition = disposition;
         await turn.send(...adviceMessages(turn, disposition));
         // Emergency advice stands alone: nothing should come between the patient and the phone.

@@ -17,8 +17,12 @@ export interface AnswerWords {
   without(list: AnswerList, text: string): string;
 }
 
-/** The reply cut at clause punctuation (Latin, Arabic, Urdu and Chinese), each clause padded. */
-const clauses = (text: string): string[] => text.split(/[,.;:!?\n،؛۔。，；！？]+/).map(pad).filter((c) => c.trim() !== '');
+/** The reply cut at clause punctuation (Latin, Arabic, Urdu and Chinese): answer phrases never reach across it. */
+export function clausesOf(text: string): string[] {
+  return text.split(/[,.;:!?\n،؛۔。，；！？]+/);
+}
+
+const clauses = (text: string): string[] => clausesOf(text).map(pad).filter((c) => c.trim() !== '');
 
 const pad = (text: string): string => ` ${foldText(text).replace(/\?/g, ' ').replace(/\s+/g, ' ').trim()} `;
 

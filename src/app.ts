@@ -68,9 +68,10 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
   // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
   // one missing or extra key never switches a language off unnoticed.
-  for (const lng of fs.readdirSync(findLocalesDir()).filter((d) => d !== 'en' && fs.existsSync(path.join(findLocalesDir(), d, 'meta.json')))) {
+  const localesDir = findLocalesDir();
+  for (const lng of fs.readdirSync(localesDir).filter((d) => d !== 'en' && fs.existsSync(path.join(localesDir, d, 'meta.json')))) {
     if (localizer.languages.includes(lng)) continue;
-    const problems = localeProblems(findLocalesDir(), lng);
+    const problems = localeProblems(localesDir, lng);
     if (problems.length > 0) logger.error({ event: 'language_incomplete', lng, problems: problems.length, first: problems[0] }, 'a language is incomplete and is not offered; run npm run locales:check');
   }
   for (const lng of config.languages ?? []) {

@@ -221,7 +221,7 @@ export class AfterscanBot extends ActivityHandler {
    */
   screenText(text: string, lng: string): ScreenVerdict {
     // A language's name on its own ("espanhol", "polski") is a choice of language, never a red flag.
-    if (this.deps.languages.named(text)) return { kind: 'nothing' };
+    if (this.deps.languages.named(text)) return NOTHING;
     return screenMessageVerdict(text, lng, this.deps.lexicon, (t) => this.deps.languages.detect(t));
   }
 

@@ -21,6 +21,17 @@ const LEG = new Set(['E_LEG', 'RF_COLD_BLUE_LEG']);
 /** Reason code carried when a blood thinner was given around the scan (NG158; NHS anticoagulant pages). */
 export const BLOOD_THINNERS_REASON = 'M_BLOOD_THINNERS';
 
+/** Reason code when the patient is not sure about a possible emergency flag asked directly: the urgent line now. */
+export function unsureFlagReason(code: string): string {
+  return `U_RF_${code.toUpperCase()}_UNSURE`;
+}
+const UNSURE_FLAG = /^U_RF_.+_UNSURE$/;
+
+/** A blood thinner was given around the scan, or the patient is not sure (S2: not sure counts as yes). */
+export function gaveBloodThinners(answers: Answers): boolean {
+  return answers.bloodThinners === 'yes' || answers.bloodThinners === 'unsure';
+}
+
 /**
  * The shape of the advice for a disposition and the answers behind it. A clot in the lungs is
  * named whenever any lung sign is among the reasons; bleeding or the leg only when they are the
@@ -28,14 +39,14 @@ export const BLOOD_THINNERS_REASON = 'M_BLOOD_THINNERS';
  */
 export function adviceShape(d: Disposition, answers: Answers): AdviceShape {
   const rows = RULES.filter((r) => d.reasons.includes(r.id));
-  const shape: AdviceShape = { bloodThinners: answers.bloodThinners === 'yes' || answers.bloodThinners === 'unsure' || d.reasons.includes(BLOOD_THINNERS_REASON) };
+  const shape: AdviceShape = { bloodThinners: gaveBloodThinners(answers) || d.reasons.includes(BLOOD_THINNERS_REASON) };
   if (d.level === 'emergency') {
     const kinds = new Set<EmergencyKind>(d.reasons.map((r) => (BLEEDING.has(r) ? 'bleeding' : LEG.has(r) ? 'leg' : 'lungs')));
     shape.emergency = kinds.has('lungs') || kinds.size === 0 ? 'lungs' : kinds.has('bleeding') ? 'bleeding' : 'leg';
     if (kinds.has('bleeding')) shape.bloodThinners = true;
   }
   if (d.level === 'urgent') {
-    if (rows.some((r) => r.advice === 'urgentNow') || d.reasons.some((r) => /^U_RF_.+_UNSURE$/.test(r))) shape.urgent = 'now';
+    if (rows.some((r) => r.advice === 'urgentNow') || d.reasons.some((r) => UNSURE_FLAG.test(r))) shape.urgent = 'now';
     else if (rows.some((r) => r.advice === 'maternity')) shape.urgent = 'maternity';
   }
   if (d.level === 'soon') shape.soon = answers.followUpPlanned === 'no' ? 'askAboutScan' : answers.followUpPlanned === undefined ? 'either' : 'scanPlanned';

@@ -1,5 +1,5 @@
 import { DEFAULT_LEVEL, DEFAULT_REASON, REPEAT_CONTACT_CAP, REPEAT_CONTACT_REASON, RULES, RULES_VERSION, type Condition, type Rule } from './rules';
-import { BLOOD_THINNERS_REASON } from './advice';
+import { BLOOD_THINNERS_REASON, gaveBloodThinners } from './advice';
 import { LEVELS, rank, stepUp, type Answers, type Disposition } from './types';
 
 function holds(condition: Condition, answers: Answers): boolean {
@@ -25,7 +25,7 @@ export function evaluate(answers: Answers, rules: readonly Rule[] = RULES): Disp
     ? { level, reasons: matched.filter((r) => r.level === level).map((r) => r.id) }
     : { level: DEFAULT_LEVEL, reasons: [DEFAULT_REASON] };
   // A blood thinner changes what the advice says (ask today whether to stop it), never the tier.
-  const extra = answers.bloodThinners === 'yes' || answers.bloodThinners === 'unsure' ? [BLOOD_THINNERS_REASON] : [];
+  const extra = gaveBloodThinners(answers) ? [BLOOD_THINNERS_REASON] : [];
   if (answers.repeatContact && base.level !== 'emergency' && rank(base.level) > rank(REPEAT_CONTACT_CAP)) {
     return { level: stepUp(base.level, REPEAT_CONTACT_CAP), reasons: [...base.reasons, REPEAT_CONTACT_REASON, ...extra], rulesVersion: RULES_VERSION };
   }

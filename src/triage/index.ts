@@ -1,9 +1,9 @@
 export * from './types';
 export { evaluate, matchingRules } from './evaluate';
 export { RULES, RULES_VERSION, type Rule, type Condition } from './rules';
-export { adviceShape, findingOf, FLAG_FINDINGS, BLOOD_THINNERS_REASON, type AdviceShape, type EmergencyKind } from './advice';
+export { adviceShape, unsureFlagReason, findingOf, FLAG_FINDINGS, BLOOD_THINNERS_REASON, type AdviceShape, type EmergencyKind } from './advice';
 export { startingAnswers, type ScanType } from './scan';
-export { FLAG_QUESTIONS, QUESTIONS, nextQuestion, optionsFor, questionById, type Question, type QuestionId } from './questions';
+export { FLAG_QUESTIONS, QUESTIONS, nextQuestion, optionsFor, type Question, type QuestionId } from './questions';
 export { withFloor, flagDisposition, isRepeatContact, type Flag } from './combine';
 export { SOURCES, type Source } from './sources';
 export { REGIONS, type Region } from './regions';

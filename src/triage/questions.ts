@@ -46,12 +46,6 @@ export const FLAG_QUESTIONS: Readonly<Record<string, QuestionId>> = {
   cold_blue_leg: 'signLeg', leg_worse: 'legTrend', other_limb: 'otherLimb', hard_veins: 'hardVeins', fever_hot_leg: 'fever',
 };
 
-/** The question with this id. */
-export function questionById(id: QuestionId): Question {
-  const q = QUESTIONS.find((x) => x.id === id);
-  if (!q) throw new Error(`unknown question ${id}`);
-  return q;
-}
 
 export function optionsFor(question: Question): readonly string[] {
   return question.kind === 'trend' ? TREND_OPTIONS : YES_NO_OPTIONS;

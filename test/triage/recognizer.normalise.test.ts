@@ -13,6 +13,7 @@ import { loadLexicon } from '../../src/lexicons';
 import { findLocalesDir } from '../../src/localesDir';
 import { foldText, tokenize } from '../../src/triage/recognizer/tokenize';
 import { expandPattern, type PatternItem } from '../../src/triage/recognizer/pattern';
+import { realise } from '../helpers/phrases';
 import { recognize, type Lexicon, type Polarity } from '../../src/triage/recognizer';
 
 const en = loadLexicon('en');
@@ -91,18 +92,6 @@ describe('invisible format characters', () => {
     expect(tokenize('temperature of 38.5 and').brk).toEqual([0, 0, 0, 0, 0]);
   });
 });
-
-/** One concrete wording of a phrase: a choice per set, the prefix itself, a number in range, no gap words. */
-function realise(seq: PatternItem[], pick: number): string {
-  const words: string[] = [];
-  for (const item of seq) {
-    const one = item.t === 'set' ? (item.items[pick % item.items.length] as PatternItem) : item;
-    if (one.t === 'word') words.push(one.word);
-    else if (one.t === 'prefix') words.push(one.prefix);
-    else if (one.t === 'number') words.push(String(one.min + (pick % (one.max - one.min + 1))));
-  }
-  return words.join(' ');
-}
 
 interface Case { code: string; text: string }
 /** Every expanded red-flag phrase (and weak sign) of a language, written out, with its flag code. */

@@ -6,6 +6,7 @@ import { loadLexicon } from '../../src/lexicons';
 import { findLocalesDir } from '../../src/localesDir';
 import { readTrend, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 import { expandPattern, type PatternItem } from '../../src/triage/recognizer/pattern';
+import { realise } from '../helpers/phrases';
 
 type Lng = 'en' | 'es';
 const LNGS: Lng[] = ['en', 'es'];
@@ -38,18 +39,6 @@ function emergencyConcepts(lng: Lng): ConceptCase[] {
     ]));
 }
 const CONCEPTS: Record<Lng, ConceptCase[]> = { en: emergencyConcepts('en'), es: emergencyConcepts('es') };
-
-/** One concrete wording of a phrase: a choice per set, the prefix itself, a number in range, no gap words. */
-function realise(seq: PatternItem[], pick: number): string {
-  const words: string[] = [];
-  for (const item of seq) {
-    const one = item.t === 'set' ? (item.items[pick % item.items.length] as PatternItem) : item;
-    if (one.t === 'word') words.push(one.word);
-    else if (one.t === 'prefix') words.push(one.prefix);
-    else if (one.t === 'number') words.push(String(one.min + (pick % (one.max - one.min + 1))));
-  }
-  return words.join(' ');
-}
 
 /** Words the lexicon does not know at all (not even as a typo), so they cannot negate or change anything. */
 const benignWord = (lex: Lexicon): fc.Arbitrary<string> =>
