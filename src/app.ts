@@ -89,7 +89,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
   const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
-  adapter.use(auditMiddleware({ append: (r) => audit.append(r), key: loadAuditKey(config.auditKey, config.dataDir), contentVersion: CONTENT_VERSION, now, logger }));
+  adapter.use(auditMiddleware({ append: (r) => audit.append(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now, logger }));
   const bot = new AfterscanBot({
     config,
     conversationState: new ConversationState(storage),
@@ -101,6 +101,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,
     now,
+    scrub: () => {
+      if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
+    },
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
   });
   const scheduler = new CheckInScheduler({

@@ -46,6 +46,8 @@ export interface BotDeps {
   logger: Logger;
   now?: () => number;
   checkIns?: CheckInSettings;
+  /** After forget me: makes the deletions final on disk (no copy left readable in DATA_DIR). */
+  scrub?: () => void;
   /** Called when an SMS user texts STOP, to cancel anything else scheduled for them (by user-state key). */
   onOptOut?: (userKey: string) => Promise<void>;
 }
@@ -131,6 +133,7 @@ export class AfterscanBot extends ActivityHandler {
     await this.deps.conversationState.delete(context);
     await this.deps.userState.delete(context);
     this.deps.checkIns?.store.deleteForUser(this.userKey(context));
+    this.deps.scrub?.();
   }
 
   /** Books the configured check-ins for this conversation, to be sent proactively. */

@@ -51,6 +51,7 @@ const schema = z.object({
   LANGUAGES: z.preprocess(blankToUndefined, z.string().regex(/^\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*(\s*,\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*\s*$/, 'a comma-separated list of language tags, e.g. en,es,pl').optional()),
   ALLOW_DRAFT_LANGUAGES: z.preprocess(blankToUndefined, z.string().toLowerCase().refine((v) => v in ONOFF, 'on or off').optional()),
   AUDIT_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'at least 16 characters').optional()),
+  AUDIT_KEY_FILE: optionalText,
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
   CHECKIN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^(off|\d{1,2}(,\d{1,2})*)$/, 'days after the chat, like 2,7, or off').default('2,7')),
   CHECKIN_WINDOW_HOURS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(72).default(12)),
@@ -100,8 +101,10 @@ export interface Config {
   /** Offer languages whose translation is still a draft (default: on in development, off in production). */
   allowDraftLanguages: boolean;
   maxBodyBytes: number;
-  /** Key for the audit pseudonyms; generated into DATA_DIR when not given. */
+  /** Key for the audit pseudonyms; generated into DATA_DIR when neither it nor auditKeyFile is given (development only). */
   auditKey?: string;
+  /** A file holding the audit key, outside DATA_DIR. */
+  auditKeyFile?: string;
   /** Conversation and user state untouched for longer than this is purged. */
   retentionDays: number;
   /** Days after the chat on which a check-in is offered (empty: check-ins off). */
@@ -162,6 +165,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && !e.CARE_TEAM_CONTACT) {
     throw new ConfigError('CARE_TEAM_CONTACT is required when NODE_ENV=production (the advice must say how to reach the care team)');
   }
+  const dataDir = resolveDataDir({ DATA_DIR: e.DATA_DIR });
+  const auditKeyFile = e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined;
+  // Whoever holds DATA_DIR must not also hold the key that links audit rows back to users.
+  if (e.NODE_ENV === 'production' && !e.AUDIT_KEY && !auditKeyFile) {
+    throw new ConfigError('AUDIT_KEY or AUDIT_KEY_FILE is required when NODE_ENV=production (the audit key must not live in DATA_DIR)');
+  }
+  if (e.NODE_ENV === 'production' && auditKeyFile && !path.relative(dataDir, auditKeyFile).startsWith('..')) {
+    throw new ConfigError(`AUDIT_KEY_FILE must be outside DATA_DIR (${dataDir}) when NODE_ENV=production`);
+  }
   if (e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppId && !e.MicrosoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId is required when MicrosoftAppType=SingleTenant');
   }
@@ -169,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
-    dataDir: resolveDataDir({ DATA_DIR: e.DATA_DIR }),
+    dataDir,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
@@ -185,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     allowDraftLanguages: (e.ALLOW_DRAFT_LANGUAGES ? ONOFF[e.ALLOW_DRAFT_LANGUAGES] : e.NODE_ENV === 'production' ? 'off' : 'on') === 'on',
     maxBodyBytes: e.MAX_BODY_BYTES,
     auditKey: e.AUDIT_KEY,
+    auditKeyFile,
     retentionDays: e.RETENTION_DAYS,
     checkInDays: e.CHECKIN_DAYS === 'off' ? [] : [...new Set(e.CHECKIN_DAYS.split(',').map(Number))].filter((d) => d > 0).sort((a, b) => a - b),
     checkInWindowHours: e.CHECKIN_WINDOW_HOURS,

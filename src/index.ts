@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { shutdown } from './shutdown';
+import { StartupError } from './startupError';
 
 function main(): void {
   let config;
@@ -15,7 +16,17 @@ function main(): void {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const app = buildApp(config, logger);
+  let app;
+  try {
+    app = buildApp(config, logger);
+  } catch (error) {
+    // A folder or key the operator must fix: one line that names it, no stack.
+    if (error instanceof StartupError) {
+      process.stderr.write(`afterscan: cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   app.server.listen(config.port, config.host, () => {
     app.startBackground();
     // Since the process started, module loading included (most of it is the SDK).

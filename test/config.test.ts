@@ -52,8 +52,8 @@ describe('config', () => {
   });
 
   it('H16: refuses production without Bot Framework credentials', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', CARE_TEAM_CONTACT: 'the DVT clinic' })).toThrowError(/MicrosoftAppId is required/);
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic' }).env).toBe('production');
+    expect(() => loadConfig({ NODE_ENV: 'production', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length' })).toThrowError(/MicrosoftAppId is required/);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length' }).env).toBe('production');
   });
 
   it('refuses production without CARE_TEAM_CONTACT: the advice must say how to reach the care team', () => {

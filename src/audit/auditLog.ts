@@ -65,9 +65,17 @@ export class AuditLog {
 
 const CSV_COLUMNS = ['at', 'conversation', 'user', 'channel', 'locale', 'level', 'reasons', 'rulesVersion', 'contentVersion'] as const;
 
-function csvCell(value: string): string {
-  // Quote always; double inner quotes; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/** Columns whose text came from a request (a channel names itself): the only ones a spreadsheet formula could ride in. */
+const FREE_TEXT = new Set<string>(['channel', 'locale']);
+
+/**
+ * One quoted RFC 4180 cell. Ids and codes the bot computed (pseudonyms, levels, reasons,
+ * versions, times) are written exactly, whatever their first character. A free-text cell that a
+ * spreadsheet would read as a formula, after any leading spaces or control characters, gets a
+ * leading apostrophe.
+ */
+function csvCell(column: string, value: string): string {
+  const safe = FREE_TEXT.has(column) && /^[\s\u0000-\u001f]*[=+\-@]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
@@ -75,6 +83,6 @@ function csvCell(value: string): string {
 export function* auditCsv(records: Iterable<AuditRecord>): Generator<string> {
   yield `${CSV_COLUMNS.join(',')}\r\n`;
   for (const r of records) {
-    yield `${CSV_COLUMNS.map((c) => csvCell(c === 'reasons' ? r.reasons.join(' ') : r[c])).join(',')}\r\n`;
+    yield `${CSV_COLUMNS.map((c) => csvCell(c, c === 'reasons' ? r.reasons.join(' ') : r[c])).join(',')}\r\n`;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { openDatabase } from './openDatabase';
+import { checkpointTruncate, openDatabase } from './openDatabase';
 import type { Storage, StoreItems } from 'botbuilder';
 
 /** Thrown when a write carries an eTag that no longer matches: someone else wrote first. */
@@ -25,6 +25,10 @@ export class SqliteStorage implements Storage {
   private readonly insertNew: Database.Statement<[string, string, string, number]>;
   private readonly remove: Database.Statement<[string]>;
   private counter = 0;
+  /** When the last state write failed, until one succeeds again: a storage that cannot write is not ready. */
+  private writeFailedAt: number | null = null;
+  /** How long a failed state write keeps readiness false even when the small probe write succeeds. */
+  static readonly FAILED_WRITE_HOLD_MS = 30_000;
 
   constructor(file: string, private readonly now: () => number = Date.now) {
     this.db = openDatabase(file);
@@ -37,6 +41,7 @@ export class SqliteStorage implements Storage {
     this.updateIf = this.db.prepare('UPDATE state SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
     this.insertNew = this.db.prepare('INSERT OR IGNORE INTO state (key, value, etag, updated_at) VALUES (?, ?, ?, ?)');
     this.remove = this.db.prepare('DELETE FROM state WHERE key = ?');
+    this.db.exec('CREATE TABLE IF NOT EXISTS probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL)');
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -52,7 +57,13 @@ export class SqliteStorage implements Storage {
     const apply = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
       for (const [key, item] of entries) this.writeOne(key, item);
     });
-    apply(Object.entries(changes) as [string, Record<string, unknown>][]);
+    try {
+      apply(Object.entries(changes) as [string, Record<string, unknown>][]);
+      this.writeFailedAt = null;
+    } catch (error) {
+      if (!(error instanceof ETagConflictError)) this.writeFailedAt = this.now();
+      throw error;
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -64,13 +75,27 @@ export class SqliteStorage implements Storage {
     return this.db.prepare('DELETE FROM state WHERE updated_at < ?').run(cutoff).changes;
   }
 
-  /** True when the database answers a trivial query (readiness probe). */
+  /**
+   * Readiness: true when the database takes a small write now and no state write has failed in
+   * the last 30 s (unless one succeeded since). A full disk or a read-only file still answers
+   * reads, and a small write can still fit in the WAL while a turn's larger one does not.
+   */
   ping(): boolean {
     try {
-      return this.db.prepare('SELECT 1 AS ok').get() !== undefined;
+      this.db.prepare('INSERT INTO probe (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at').run(this.now());
     } catch {
       return false;
     }
+    return this.writeFailedAt === null || this.now() - this.writeFailedAt > SqliteStorage.FAILED_WRITE_HOLD_MS;
+  }
+
+  /**
+   * After forget me: pushes the deletions through the WAL into the main file and truncates the
+   * WAL, so no copy of the erased items stays readable in DATA_DIR (secure_delete zeroes the
+   * freed space in the main file). False when a reader kept the checkpoint from completing.
+   */
+  scrub(): boolean {
+    return checkpointTruncate(this.db);
   }
 
   /**
@@ -81,7 +106,7 @@ export class SqliteStorage implements Storage {
   close(): void {
     if (!this.db.open) return;
     try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointTruncate(this.db);
     } catch { /* a busy database is still closed safely; SQLite replays the WAL on open */ }
     this.db.close();
   }

@@ -1,9 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditCsv } from '../../src/audit/auditLog';
-import { pseudonym } from '../../src/audit/pseudonym';
+import { loadAuditKey, pseudonym } from '../../src/audit/pseudonym';
+import { loadConfig } from '../../src/config';
+import { StartupError } from '../../src/startupError';
 import { CONTENT_VERSION } from '../../src/content/version';
 import { RULES_VERSION } from '../../src/triage';
 import { dispositions, Patient, startApp } from '../helpers/app';
@@ -49,8 +52,63 @@ describe('audit of every disposition', () => {
     await second.stop();
   });
 
-  it('CSV quotes every cell and neutralises spreadsheet formulas', () => {
-    const rows = [...auditCsv([{ at: '2026-01-01T00:00:00.000Z', conversation: '=cmd', user: 'u"1', channel: 'sms', locale: 'es', level: 'urgent', reasons: ['A', 'B'], rulesVersion: 'r', contentVersion: 'c' }])];
-    expect(rows[1]).toBe('"2026-01-01T00:00:00.000Z","\'=cmd","u""1","sms","es","urgent","A B","r","c"\r\n');
+  it('CSV quotes every cell, keeps computed ids exact and neutralises formulas in free-text cells', () => {
+    const rows = [...auditCsv([{ at: '2026-01-01T00:00:00.000Z', conversation: '-AbC_1', user: 'u"1', channel: ' =HYPERLINK("x")', locale: '+es', level: 'urgent', reasons: ['A', 'B'], rulesVersion: 'r', contentVersion: 'c' }])];
+    // A pseudonym may start with "-" (base64url): it is exported exactly, or ids no longer match.
+    // A channel id comes from the request: a formula behind leading spaces is still neutralised.
+    expect(rows[1]).toBe('"2026-01-01T00:00:00.000Z","-AbC_1","u""1","\' =HYPERLINK(""x"")","\'+es","urgent","A B","r","c"\r\n');
+  });
+
+  it('issue 16 item 9: a pseudonym that starts with "-" survives the export unchanged', () => {
+    const key = Buffer.from('a-test-key-of-enough-length');
+    let id = 0;
+    while (!pseudonym(key, `user-${id}`).startsWith('-')) id += 1;
+    const name = pseudonym(key, `user-${id}`);
+    const [, row] = [...auditCsv([{ at: 'x', conversation: name, user: name, channel: 'sms', locale: 'en', level: 'soon', reasons: [], rulesVersion: 'r', contentVersion: 'c' }])];
+    expect(row!.split(',')[1]).toBe(`"${name}"`);
+  });
+});
+
+describe('the audit key', () => {
+  const dir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-key-'));
+
+  it('issue 16 item 8: an empty or short audit.key in DATA_DIR is refused, never used silently', () => {
+    for (const content of ['', '\n', Buffer.from('short').toString('base64')]) {
+      const dataDir = dir();
+      fs.writeFileSync(path.join(dataDir, 'audit.key'), content);
+      expect(() => loadAuditKey({ dataDir })).toThrowError(StartupError);
+      expect(() => loadAuditKey({ dataDir })).toThrowError(/shorter than 16 bytes/);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('issue 16 item 1: AUDIT_KEY_FILE is read (and refused when short or unreadable)', () => {
+    const folder = dir();
+    const file = path.join(folder, 'key');
+    fs.writeFileSync(file, 'a-key-from-a-file-of-enough-length\n');
+    expect(loadAuditKey({ file, dataDir: path.join(folder, 'data') }).toString()).toBe('a-key-from-a-file-of-enough-length');
+    expect(fs.existsSync(path.join(folder, 'data', 'audit.key'))).toBe(false);
+    fs.writeFileSync(file, 'tiny');
+    expect(() => loadAuditKey({ file, dataDir: folder })).toThrowError(/shorter than 16 bytes/);
+    expect(() => loadAuditKey({ file: path.join(folder, 'missing'), dataDir: folder })).toThrowError(/cannot be read \(ENOENT\)/);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('issue 16 item 1: production needs AUDIT_KEY or an AUDIT_KEY_FILE outside DATA_DIR', () => {
+    const prod = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic', DATA_DIR: '/srv/afterscan/data' };
+    expect(() => loadConfig(prod)).toThrowError(/AUDIT_KEY or AUDIT_KEY_FILE is required/);
+    expect(() => loadConfig({ ...prod, AUDIT_KEY_FILE: '/srv/afterscan/data/keys/audit.key' })).toThrowError(/must be outside DATA_DIR/);
+    expect(loadConfig({ ...prod, AUDIT_KEY_FILE: '/run/secrets/audit.key' }).auditKeyFile).toBe('/run/secrets/audit.key');
+    expect(loadConfig({ ...prod, AUDIT_KEY: 'a-key-of-enough-length' }).auditKey).toBe('a-key-of-enough-length');
+  });
+
+  it('issue 16 item 8: the server refuses to start on a short key with one line and no stack', () => {
+    const dataDir = dir();
+    fs.writeFileSync(path.join(dataDir, 'audit.key'), '');
+    const run = spawnSync(process.execPath, [path.resolve(__dirname, '../../dist/src/index.js')],
+      { env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 30000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^afterscan: cannot start: .*audit\.key: the audit key is shorter than 16 bytes/)]);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
 
-const PROD = { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic' };
+const PROD = { NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length' };
 
 describe('web chat configuration', () => {
   it('H16: local Direct Line is on by default outside production, off in production unless asked for', () => {

@@ -104,7 +104,7 @@ describe('the chat page at /', () => {
 
 describe('in production', () => {
   it('H16: the local endpoint is off unless asked for; with no Azure secret either, the page is told there is no chat', async () => {
-    const app = await startApp({ NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-secret', CARE_TEAM_CONTACT: 'the DVT clinic' });
+    const app = await startApp({ NODE_ENV: 'production', MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'app-secret', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length' });
     try {
       expect((await call(`${app.url}/v3/directline/tokens/generate`, { method: 'POST' })).status).toBe(404);
       expect((await call(`${app.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
