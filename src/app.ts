@@ -3,6 +3,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationStat
 import type { Server } from 'restify';
 import { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
+import { holdRepliesUntilSaved } from './heldReplies';
+import { AuditWriter } from './audit/auditWriter';
 import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot';
 import fs from 'node:fs';
@@ -12,7 +14,7 @@ import { localeProblems } from './localeCheck';
 import { loadCommands } from './commands';
 import { CONTENT_VERSION } from './content/version';
 import type { Config } from './config';
-import { installErrorBoundary } from './errorBoundary';
+import { installErrorBoundary, TURN_OUTCOME, type TurnOutcome } from './errorBoundary';
 import { createLocalizer, type Localizer } from './i18n';
 import { buildLanguageDirectory } from './languageDirectory';
 import { loadEveryLexicon, loadLexicon } from './lexicons';
@@ -29,6 +31,8 @@ import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
 import { SqliteStorage } from './storage/sqliteStorage';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** How often audit records that could not be written are tried again. */
+const AUDIT_RETRY_MS = 30_000;
 
 export interface App {
   server: Server;
@@ -89,7 +93,10 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
   const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
-  adapter.use(auditMiddleware({ append: (r) => audit.append(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now, logger }));
+  // Before the audit: a question waits for the turn's state to be saved; advice never waits.
+  adapter.use(holdRepliesUntilSaved());
+  const auditWriter = new AuditWriter((r) => audit.append(r), logger);
+  adapter.use(auditMiddleware({ write: (r) => auditWriter.write(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
   const bot = new AfterscanBot({
     config,
     conversationState: new ConversationState(storage),
@@ -108,15 +115,16 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   });
   const scheduler = new CheckInScheduler({
     store: checkIns, now, logger,
-    // A failed send inside the turn is caught by the error boundary, so success is observed
-    // directly: only a turn that ran to its end counts as delivered.
+    // A failed send is caught by the error boundary, which marks the turn; messages go out when
+    // the turn ends (holdRepliesUntilSaved), so delivery is judged after the whole turn.
     deliver: async (checkIn) => {
-      let delivered = false;
+      const outcome: TurnOutcome = { failed: true };
       await adapter.continueConversationAsync(config.bot.appId ?? '', checkIn.reference as Partial<ConversationReference>, async (context) => {
+        outcome.failed = false;
+        context.turnState.set(TURN_OUTCOME, outcome);
         await bot.startCheckIn(context);
-        delivered = true;
       });
-      if (!delivered) throw new Error('check-in not delivered');
+      if (outcome.failed) throw new Error('check-in not delivered');
     },
   });
   const retention = (): void => {
@@ -125,21 +133,25 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     if (purged > 0) logger.info({ event: 'retention_purge', purged }, 'old state purged');
   };
   let retentionTimer: NodeJS.Timeout | undefined;
+  let auditRetryTimer: NodeJS.Timeout | undefined;
   installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
   const limits = createRequestLimits(config.limits, logger, now);
-  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping(), logger, maxBodyBytes: config.maxBodyBytes,
+  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping() && auditWriter.flush(), logger, maxBodyBytes: config.maxBodyBytes,
     requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins });
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
+    auditRetryTimer = setInterval(() => { if (auditWriter.waiting > 0) auditWriter.flush(); }, AUDIT_RETRY_MS).unref();
     scheduler.start(config.schedulerIntervalMs);
   };
   const close = async (): Promise<void> => {
     if (retentionTimer) clearInterval(retentionTimer);
+    if (auditRetryTimer) clearInterval(auditRetryTimer);
     await scheduler.stop();
     if (http.listening) await closeGracefully(http);
+    auditWriter.flush();
     storage.close();
     audit.close();
     checkIns.close();

@@ -14,6 +14,14 @@ export interface BoundaryDeps {
   clearDialogs: (context: TurnContext) => Promise<void>;
 }
 
+/**
+ * A caller that needs to know whether a turn ran to its end (the check-in scheduler) puts an
+ * outcome object in the turn's state under this key; the boundary marks it failed. The object
+ * outlives the turn, whose context is revoked when it ends.
+ */
+export const TURN_OUTCOME = Symbol('afterscan.turnOutcome');
+export interface TurnOutcome { failed: boolean }
+
 /** Stack frames without the first line, which holds the message (that could echo input). */
 function framesOnly(error: unknown): string | undefined {
   return error instanceof Error ? error.stack?.split('\n').slice(1, 8).join('\n') : undefined;
@@ -27,6 +35,8 @@ function framesOnly(error: unknown): string | undefined {
 export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();
+    const outcome = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
+    if (outcome) outcome.failed = true;
     deps.logger.error({ event: 'turn_error', correlationId, channel: context.activity.channelId, err: error?.name, frames: framesOnly(error) }, 'turn failed');
     try {
       // The language the patient is being answered in, when the turn got that far; else the channel's.

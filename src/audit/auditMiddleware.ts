@@ -1,14 +1,13 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import type { Logger } from '../logger';
 import type { AuditRecord } from './auditLog';
 import { pseudonym } from './pseudonym';
 
 export interface AuditDeps {
-  append: (record: AuditRecord) => void;
+  /** Never throws: a record that cannot be written waits and is retried (AuditWriter). */
+  write: (record: AuditRecord) => void;
   key: Buffer;
   contentVersion: string;
   now: () => number;
-  logger: Logger;
 }
 
 interface DispositionEntity {
@@ -40,8 +39,8 @@ function rowsOf(activity: Partial<Activity>): { level: string; reasons: string[]
 
 /**
  * Records every disposition the bot sends, by reading the S4 entity on outgoing activities:
- * one place sees all advice, whichever dialog or safety screen produced it. A failing audit
- * write is logged and never blocks the advice from reaching the patient.
+ * one place sees all advice, whichever dialog or safety screen produced it. The record is
+ * written after the advice is sent, so a failing audit never blocks it (the writer retries).
  */
 export function auditMiddleware(deps: AuditDeps): Middleware {
   return {
@@ -50,21 +49,17 @@ export function auditMiddleware(deps: AuditDeps): Middleware {
         const responses = await sendNext();
         for (const activity of activities) {
           for (const entity of rowsOf(activity)) {
-            try {
-              deps.append({
-                at: new Date(deps.now()).toISOString(),
-                conversation: pseudonym(deps.key, ctx.activity.conversation?.id ?? ''),
-                user: pseudonym(deps.key, ctx.activity.from?.id ?? ''),
-                channel: ctx.activity.channelId ?? 'unknown',
-                locale: activity.locale ?? ctx.activity.locale ?? '',
-                level: entity.level,
-                reasons: [...entity.reasons],
-                rulesVersion: entity.rulesVersion,
-                contentVersion: deps.contentVersion,
-              });
-            } catch (error) {
-              deps.logger.error({ event: 'audit_write_failed', err: (error as Error).name }, 'could not write the audit record');
-            }
+            deps.write({
+              at: new Date(deps.now()).toISOString(),
+              conversation: pseudonym(deps.key, ctx.activity.conversation?.id ?? ''),
+              user: pseudonym(deps.key, ctx.activity.from?.id ?? ''),
+              channel: ctx.activity.channelId ?? 'unknown',
+              locale: activity.locale ?? ctx.activity.locale ?? '',
+              level: entity.level,
+              reasons: [...entity.reasons],
+              rulesVersion: entity.rulesVersion,
+              contentVersion: deps.contentVersion,
+            });
           }
         }
         return responses;

@@ -72,7 +72,7 @@ describe('audit of every disposition', () => {
 describe('the audit key', () => {
   const dir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-key-'));
 
-  it('issue 16 item 8: an empty or short audit.key in DATA_DIR is refused, never used silently', () => {
+  it('H31 issue 16 item 8: an empty or short audit.key in DATA_DIR is refused, never used silently', () => {
     for (const content of ['', '\n', Buffer.from('short').toString('base64')]) {
       const dataDir = dir();
       fs.writeFileSync(path.join(dataDir, 'audit.key'), content);
@@ -94,7 +94,7 @@ describe('the audit key', () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('issue 16 item 1: production needs AUDIT_KEY or an AUDIT_KEY_FILE outside DATA_DIR', () => {
+  it('H31 issue 16 item 1: production needs AUDIT_KEY or an AUDIT_KEY_FILE outside DATA_DIR', () => {
     const prod = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', CARE_TEAM_CONTACT: 'the DVT clinic', DATA_DIR: '/srv/afterscan/data' };
     expect(() => loadConfig(prod)).toThrowError(/AUDIT_KEY or AUDIT_KEY_FILE is required/);
     expect(() => loadConfig({ ...prod, AUDIT_KEY_FILE: '/srv/afterscan/data/keys/audit.key' })).toThrowError(/must be outside DATA_DIR/);

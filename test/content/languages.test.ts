@@ -77,7 +77,7 @@ describe('review status per language (locales/<lng>/meta.json)', () => {
 
   it('ALLOW_DRAFT_LANGUAGES defaults to off in production and on elsewhere; LANGUAGES limits the set', () => {
     expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'x', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length' }).allowDraftLanguages).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'x', CARE_TEAM_CONTACT: 'the DVT clinic', ALLOW_DRAFT_LANGUAGES: 'on' }).allowDraftLanguages).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', MicrosoftAppId: 'x', CARE_TEAM_CONTACT: 'the DVT clinic', AUDIT_KEY: 'a-test-key-of-enough-length', ALLOW_DRAFT_LANGUAGES: 'on' }).allowDraftLanguages).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).allowDraftLanguages).toBe(true);
     expect(loadConfig({ LANGUAGES: 'en, es,zh-Hans' }).languages).toEqual(['en', 'es', 'zh-Hans']);
     expect(() => loadConfig({ LANGUAGES: 'en;rm -rf' })).toThrow(/LANGUAGES/);

@@ -1,3 +1,4 @@
+import { TURN_OUTCOME, type TurnOutcome } from '../../src/errorBoundary';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app';
@@ -70,11 +71,20 @@ describe('proactive messages to a local Web Chat conversation', () => {
     const [first] = await client.poll();
     const reference = { ...referenceFrom(first!), conversation: { id: 'gone-conversation' } } as Partial<ConversationReference>;
     let failure: (Error & { statusCode?: number }) | undefined;
-    // An error escaping the logic would go to the error boundary (onTurnError), so catch it here.
+    const outcome: TurnOutcome = { failed: false };
+    // Messages go out when the turn ends (holdRepliesUntilSaved): the failure reaches the error boundary.
+    const boundary = running.app.adapter.onTurnError;
+    running.app.adapter.onTurnError = async (context, error) => {
+      failure = error as Error;
+      await boundary(context, error);
+    };
     await running.app.adapter.continueConversationAsync('', reference, async (context) => {
-      try { await context.sendActivity('too late'); } catch (error) { failure = error as Error; }
+      context.turnState.set(TURN_OUTCOME, outcome);
+      await context.sendActivity('too late');
     });
+    running.app.adapter.onTurnError = boundary;
     expect(failure?.statusCode).toBe(404);
+    expect(outcome.failed).toBe(true);
   });
 
   it('the connector routes refuse a wrong key (404) and a body that is not an activity (400)', async () => {

@@ -16,7 +16,7 @@ function filesHolding(dir: string, text: string): string[] {
 }
 
 describe('issue 16 item 1: forget me leaves nothing on disk', () => {
-  it('H08: after a whole conversation, a booked check-in and a confirmed "forget me", no file under DATA_DIR holds the user or conversation id, running or stopped', async () => {
+  it('H08 H31: after a whole conversation, a booked check-in and a confirmed "forget me", no file under DATA_DIR holds the user or conversation id, running or stopped', async () => {
     const running = await startApp({ CHECKIN_DAYS: '2,7', AUDIT_KEY: 'a-test-key-of-enough-length' });
     const gone = new Patient(running.url, 'conv-forget-5e1d9', 'test', 'en-GB', 'user-forget-b27c4');
     const kept = new Patient(running.url, 'conv-keep-88a01', 'test', 'en-GB', 'user-keep-3f6e2');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositions, Patient, startApp, texts, type RunningApp } from '../helpers/app';
+import { DirectLineClient, fromBot } from '../helpers/directLine';
 import { answerById, CALM, entitiesOf, questionId } from '../helpers/questions';
 
 let app: RunningApp;
@@ -79,6 +80,16 @@ describe('answers read as patients type them (S9)', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('value.text must be a string of at most 10000 characters');
+  });
+
+  it('issue 16 item 2: the local Direct Line refuses an over-long value.text with a 400 too, and a later message is answered', async () => {
+    const client = await DirectLineClient.start(app.url);
+    const res = await client.post({ type: 'message', from: { id: 'web-chat-own-id', role: 'user' }, value: { text: 'i cant breathe '.repeat(1000) } });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('value.text must be a string of at most 10000 characters');
+    expect(res.text).not.toMatch(/\n\s+at /);
+    const replies = fromBot(await client.say('I cant breathe'));
+    expect(replies.flatMap((r) => r.entities ?? []).some((e) => e.type === 'disposition' && e.level === 'emergency')).toBe(true);
   });
 
   it('consent: a card submit {value:{text:"yes"}} is read like the typed word', async () => {

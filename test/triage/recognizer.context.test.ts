@@ -78,6 +78,16 @@ describe('context around a red flag', () => {
 });
 
 describe('S1: punctuation limits what one phrase or one denial covers', () => {
+  it('a scan or test result named after a sign does not deny the sign ("chest pain and the scan was negative")', () => {
+    // Every patient here has had a negative scan and many say so: "was negative / normal / clear" is about the test.
+    const en = loadLexicon('en');
+    expect(recognize('i have chest pain and the scan was negative', en).level).toBe('emergency');
+    expect(recognize('i cant breathe and the scan came back normal', en).level).toBe('emergency');
+    expect(recognize('coughing up blood, the scan was clear', en).level).toBe('emergency');
+    expect(recognize('the xray for my chest pain came back normal', en).level).toBe('emergency');
+    expect(recognize('fainting was ruled out', en).level).toBeNull();
+  });
+
   it('a denial after a comma is about what follows the comma only ("breathless, a clot was ruled out")', () => {
     const en = loadLexicon('en');
     expect(recognize('I fainted, that was ruled out', en).level).toBe('emergency');
