@@ -26,22 +26,30 @@ const clauses = (text: string): string[] => clausesOf(text).map(pad).filter((c) 
 
 const pad = (text: string): string => ` ${foldText(text).replace(/\?/g, ' ').replace(/\s+/g, ' ').trim()} `;
 
+/** A phrase written "=word" counts only as a whole clause: German "=gleich" is "the same" alone, not in "ich schau gleich nach" (in a moment). */
+const WHOLE = '=';
+
 export function compileAnswerWords(file: Record<string, unknown>): AnswerWords {
   const lists = new Map<AnswerList, string[]>();
+  const wholes = new Map<AnswerList, string[]>();
   for (const name of ANSWER_LISTS) {
     const raw = file[name];
-    const phrases = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string').map(pad).filter((p) => p.trim() !== '') : [];
+    const written = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string') : [];
+    const phrases = written.filter((p) => !p.startsWith(WHOLE)).map(pad).filter((p) => p.trim() !== '');
     // Longest first, so "a little bit" is taken out before "a little".
     lists.set(name, [...new Set(phrases)].sort((a, b) => b.length - a.length));
+    wholes.set(name, written.filter((p) => p.startsWith(WHOLE)).map((p) => pad(p.slice(WHOLE.length))).filter((p) => p.trim() !== ''));
   }
   const of = (name: AnswerList): string[] => lists.get(name) ?? [];
+  const whole = (name: AnswerList): string[] => wholes.get(name) ?? [];
   return {
     // Within one clause: a phrase never reaches across a comma or a full stop ("No, they told me if
     // it got worse to come back" holds no "they told me" answer).
-    has: (name, text) => clauses(text).some((clause) => of(name).some((p) => clause.includes(p))),
-    is: (name, text) => of(name).includes(pad(text)),
+    has: (name, text) => clauses(text).some((clause) => of(name).some((p) => clause.includes(p)) || whole(name).includes(clause)),
+    is: (name, text) => of(name).includes(pad(text)) || whole(name).includes(pad(text)),
     without: (name, text) => {
       let padded = pad(text);
+      if (whole(name).includes(padded)) return '';
       for (const p of of(name)) while (padded.includes(p)) padded = padded.replace(p, ' ');
       return padded.trim();
     },

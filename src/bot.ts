@@ -25,7 +25,7 @@ import { FLAG_QUESTIONS, flagDisposition, rank, startingAnswers, type Flag } fro
 import { holdFloor, repeatFloor } from '../dialogs/floor';
 import { isRedFlagAnswer, RedFlagCheckDialog, type RedFlagCheckOptions } from '../dialogs/redFlagCheckDialog';
 import type { Lexicon } from './triage/recognizer';
-import { deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
+import { deploymentFor, deploymentT, setTurn, type Profile, type Session, type Turn } from './turn';
 
 /** Follow-up check-ins as the bot sees them: where to book, which days, and each one's window. */
 export interface CheckInSettings {
@@ -180,7 +180,7 @@ export class AfterscanBot extends ActivityHandler {
     /** Everything that follows the turn's language; set here and again by useLanguage. */
     const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands' | 'answers'> => ({
       lng: next,
-      t: deploymentT(localizer.fixedT(next), config, () => turn.session.audience),
+      t: deploymentT(localizer.fixedT(next), deploymentFor(config, next), () => turn.session.audience),
       lexicon: this.deps.lexicon(next),
       commands: this.deps.commands(next),
       answers: this.deps.answerWords(next),

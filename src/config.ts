@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { findLocalesDir } from './localesDir';
 import { REGIONS, REGION_IDS, type Region } from './triage/regions';
 import type { ScanType } from './triage/scan';
 import { isOriginList } from './http/cors';
@@ -44,6 +46,7 @@ const schema = z.object({
   EMERGENCY_NUMBER: z.preprocess(blankToUndefined, z.string().regex(/^[0-9 +]{2,20}$/, 'digits, spaces and + only').optional()),
   URGENT_NUMBER: z.preprocess(blankToUndefined, z.string().regex(/^[0-9 +]{2,20}$/, 'digits, spaces and + only').optional()),
   CARE_TEAM_CONTACT: optionalText,
+  CARE_TEAM_CONTACT_FILE: optionalText,
   PREGNANCY_CONTACT: optionalText,
   SCAN_TYPE: z.preprocess(blankToUndefined, z.enum(['proximal', 'whole-leg', 'unknown'], 'proximal, whole-leg or unknown').default('unknown')),
   REPEAT_SCAN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^\d{1,2}(-\d{1,2})?$/, 'a number of days like 7 or a range like 6-8').optional()),
@@ -87,8 +90,13 @@ export interface Config {
   emergencyNumber: string;
   /** Null where the region has no national urgent line and none is configured. */
   urgentNumber: string | null;
-  /** Free text naming how to reach the care team, e.g. "the DVT clinic on 020 7188 0000". */
+  /**
+   * CARE_TEAM_CONTACT: free text naming how to reach the care team, e.g. "the DVT clinic on
+   * 020 7188 0000". It is English text unless it is language-neutral (careTeamContactFor).
+   */
   careTeamContact?: string;
+  /** The care-team contact written for each language (CARE_TEAM_CONTACT_<LNG>, CARE_TEAM_CONTACT_FILE), by language id. */
+  careTeamContacts: Readonly<Record<string, string>>;
   /** Free text naming the maternity contact for pregnant or recently delivered patients (default: "your maternity unit"). */
   pregnancyContact?: string;
   /** What the service's scans look at: only the thigh veins, the whole leg, or not known (ask; "don't know" = thigh-only). */
@@ -140,6 +148,65 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATA_DIR?.trim() || './data');
 }
 
+/** The languages with a folder under locales/ (by id, e.g. "zh-Hans"). */
+function localeLanguages(): string[] {
+  const dir = findLocalesDir();
+  return fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'meta.json')));
+}
+
+const CONTACT_PREFIX = 'CARE_TEAM_CONTACT_';
+const contactText = z.string().trim().min(1, 'empty').max(300, 'longer than 300 characters');
+
+/**
+ * The care-team contact per language: CARE_TEAM_CONTACT_<LNG> variables (the language id in
+ * capitals, "-" as "_": CARE_TEAM_CONTACT_DE, CARE_TEAM_CONTACT_ZH_HANS) and the JSON object in the
+ * file CARE_TEAM_CONTACT_FILE names ({ "de": "...", "zh-Hans": "..." }). An unknown language, an
+ * unreadable file or a language given twice stops start-up with a one-line reason.
+ */
+function parseContacts(env: NodeJS.ProcessEnv, file: string | undefined): Record<string, string> {
+  const languages = localeLanguages();
+  const byName = new Map(languages.map((lng) => [lng.toUpperCase().replace(/-/g, '_'), lng]));
+  const out: Record<string, string> = {};
+  const put = (lng: string | undefined, value: unknown, where: string): void => {
+    if (lng === undefined) throw new ConfigError(`${where}: no such language (languages: ${languages.join(', ')})`);
+    if (lng in out) throw new ConfigError(`${where}: the contact for ${lng} is given twice (a variable and CARE_TEAM_CONTACT_FILE)`);
+    const parsed = contactText.safeParse(value);
+    if (!parsed.success) throw new ConfigError(`${where}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    out[lng] = parsed.data;
+  };
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(CONTACT_PREFIX) || name === 'CARE_TEAM_CONTACT_FILE' || blankToUndefined(value) === undefined) continue;
+    put(byName.get(name.slice(CONTACT_PREFIX.length).toUpperCase()), value, name);
+  }
+  if (file) {
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`CARE_TEAM_CONTACT_FILE: cannot read ${file} as JSON (${(err as Error).message.split('\n')[0]})`);
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ConfigError('CARE_TEAM_CONTACT_FILE: must hold one JSON object, language id → text');
+    for (const [lng, value] of Object.entries(json)) put(byName.get(lng.toUpperCase().replace(/-/g, '_')), value, `CARE_TEAM_CONTACT_FILE ${lng}`);
+  }
+  return out;
+}
+
+/** A value with no letters at all (a phone number such as "+44 20 7946 0000") reads the same in every language. */
+export const isLanguageNeutral = (text: string): boolean => !/\p{L}/u.test(text);
+
+/**
+ * The care-team contact a message in `lng` names, or undefined for the language's own translated
+ * default ("the team who did your scan"). The language's own value comes first. The single
+ * CARE_TEAM_CONTACT is English text: it serves English, and other languages only when it is
+ * language-neutral (a bare phone number); an English sentence is never put inside another language.
+ */
+export function careTeamContactFor(config: Pick<Config, 'careTeamContact' | 'careTeamContacts'>, lng: string): string | undefined {
+  const own = config.careTeamContacts[lng];
+  if (own !== undefined) return own;
+  const single = config.careTeamContact;
+  return single !== undefined && (lng === 'en' || isLanguageNeutral(single)) ? single : undefined;
+}
+
 function parseWindow(text: string | undefined): Config['repeatScanDays'] {
   if (!text) return undefined;
   const [min, max = min] = text.split('-').map(Number) as [number, number?];
@@ -162,8 +229,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (e.NODE_ENV === 'production' && !e.MicrosoftAppId) {
     throw new ConfigError('MicrosoftAppId is required when NODE_ENV=production (anonymous access is for local development only)');
   }
-  if (e.NODE_ENV === 'production' && !e.CARE_TEAM_CONTACT) {
-    throw new ConfigError('CARE_TEAM_CONTACT is required when NODE_ENV=production (the advice must say how to reach the care team)');
+  const careTeamContacts = parseContacts(env, e.CARE_TEAM_CONTACT_FILE);
+  if (e.NODE_ENV === 'production' && !careTeamContactFor({ careTeamContact: e.CARE_TEAM_CONTACT, careTeamContacts }, 'en')) {
+    throw new ConfigError('CARE_TEAM_CONTACT is required when NODE_ENV=production (the advice must say how to reach the care team; CARE_TEAM_CONTACT_EN or an "en" entry in CARE_TEAM_CONTACT_FILE also does)');
   }
   const dataDir = resolveDataDir({ DATA_DIR: e.DATA_DIR });
   const auditKeyFile = e.AUDIT_KEY_FILE ? path.resolve(e.AUDIT_KEY_FILE) : undefined;
@@ -189,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     emergencyNumber: e.EMERGENCY_NUMBER ?? region.emergencyNumber,
     urgentNumber: e.URGENT_NUMBER ?? region.urgentNumber,
     careTeamContact: e.CARE_TEAM_CONTACT,
+    careTeamContacts: Object.freeze(careTeamContacts),
     pregnancyContact: e.PREGNANCY_CONTACT,
     scanType: e.SCAN_TYPE,
     repeatScanDays: parseWindow(e.REPEAT_SCAN_DAYS),

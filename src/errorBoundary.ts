@@ -4,7 +4,7 @@ import type { Config } from './config';
 import type { Localizer } from './i18n';
 import type { Logger } from './logger';
 import { capabilitiesFor, render } from './rendering';
-import { deploymentT, findTurn } from './turn';
+import { deploymentFor, deploymentT, findTurn } from './turn';
 
 export interface BoundaryDeps {
   config: Readonly<Config>;
@@ -41,8 +41,8 @@ export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps):
     try {
       // The language the patient is being answered in, when the turn got that far; else the channel's.
       const lng = findTurn(context)?.lng ?? deps.localizer.negotiate(context.activity.locale);
-      const t = deploymentT(deps.localizer.fixedT(lng), deps.config);
-      const pieces = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId));
+      const t = deploymentT(deps.localizer.fixedT(lng), deploymentFor(deps.config, lng));
+      const pieces = render({ kind: 'text', text: t('common:fallback') }, capabilitiesFor(context.activity.channelId), deps.localizer.meta(lng).dir);
       await context.sendActivities(pieces.map((piece) => ({ ...piece, locale: lng })));
     } catch (sendError) {
       deps.logger.error({ event: 'fallback_send_failed', correlationId, err: (sendError as Error)?.name }, 'could not send the fallback');

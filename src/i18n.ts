@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
+import { isolatePlaceholders } from './bidi';
 import { findLocalesDir } from './localesDir';
 import { localeProblems } from './localeCheck';
 import { CONTENT_VERSION } from './content/version';
@@ -24,8 +25,10 @@ const MEMO_LIMIT = 10_000;
  * reused: this saves about a fifth of a turn's CPU (bench/RESULTS.md). Bounded: the memo is
  * dropped when it reaches MEMO_LIMIT entries (options carry only deployment values and small
  * codes, never patient text).
+ * In a right-to-left language the deployment's numbers and contact text are isolated here, the
+ * one place every message passes through, so every channel shows their digits in order (bidi.ts).
  */
-function memoise(t: TFunction): TFunction {
+function memoise(t: TFunction, direction: 'ltr' | 'rtl'): TFunction {
   const memo = new Map<string, string>();
   const plain = t as unknown as (keys: string | string[], options?: object) => string;
   const memoised = (keys: string | string[], options?: object): string => {
@@ -33,7 +36,7 @@ function memoise(t: TFunction): TFunction {
     let text = memo.get(id);
     if (text === undefined) {
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      text = plain(keys, options);
+      text = plain(keys, options && isolatePlaceholders(options, direction));
       memo.set(id, text);
     }
     return text;
@@ -105,7 +108,7 @@ export function createLocalizer(defaultLocale = 'en', localesDir: string = findL
   const memos = new Map<string, TFunction>();
   const fixedT = (lng: string): TFunction => {
     let t = memos.get(lng);
-    if (!t) memos.set(lng, (t = memoise(instance.getFixedT(lng))));
+    if (!t) memos.set(lng, (t = memoise(instance.getFixedT(lng), metas.get(lng)?.dir ?? 'ltr')));
     return t;
   };
   return { languages, negotiate, fixedT, meta, status, instance };

@@ -57,6 +57,26 @@ export function requiredKeys(en: Json, lng: string): Map<string, string | string
   return out;
 }
 
+/** True when a plural form is chosen for exactly one whole number ("ar" one → 1, two → 2; not Russian one → 1, 21, 31 …). */
+export function formIsOneNumber(lng: string, form: string): boolean {
+  const rules = new Intl.PluralRules(lng);
+  let matches = 0;
+  for (let n = 0; n <= 1000 && matches < 2; n++) if (rules.select(n) === form) matches += 1;
+  return matches === 1;
+}
+
+/**
+ * A plural form chosen for exactly one number may write that number as a word and leave out the
+ * placeholder holding it (Arabic "بعد يوم واحد", never "بعد 1 يوم"); every other placeholder stays.
+ */
+function spelledOut(lng: string, key: string, value: string, source: string): boolean {
+  const form = PLURAL.exec(key)?.[1];
+  if (!form || !formIsOneNumber(lng, form)) return false;
+  const mine = new Set(placeholders(value).split(',').filter(Boolean));
+  const theirs = placeholders(source).split(',').filter(Boolean);
+  return [...mine].every((p) => theirs.includes(p)) && theirs.filter((p) => !mine.has(p)).every((p) => p === 'days' || p === 'count' || p === 'min');
+}
+
 /** Every way `lng` falls short of English (every English key, and its own plural forms); empty when the language is complete. */
 export function localeProblems(localesDir: string, lng: string): string[] {
   const problems: string[] = [];
@@ -89,7 +109,7 @@ export function localeProblems(localesDir: string, lng: string): string[] {
         if (!Array.isArray(value) || (source.length > 0 && value.length === 0)) problems.push(`${lng}/${file}: ${key} must be a non-empty list`);
         else if (textList(source) && !textList(value)) problems.push(`${lng}/${file}: ${key} must list only non-empty text`);
       } else if (typeof value !== 'string' || value.trim() === '') problems.push(`${lng}/${file}: ${key} must be non-empty text`);
-      else if (placeholders(value) !== placeholders(source)) problems.push(`${lng}/${file}: ${key} placeholders {${placeholders(value)}} differ from English {${placeholders(source)}}`);
+      else if (placeholders(value) !== placeholders(source) && !spelledOut(lng, key, value, source)) problems.push(`${lng}/${file}: ${key} placeholders {${placeholders(value)}} differ from English {${placeholders(source)}}`);
     }
     for (const key of have.keys()) if (!need.has(key)) problems.push(`${lng}/${file}: extra key ${key}`);
     if (file === 'redflags.json' && problems.length === 0) {

@@ -4,7 +4,7 @@ import type { AnswerWords } from './answerWords';
 import type { CommandMatcher } from './commands';
 import type { ScanType } from './triage/scan';
 import type { LanguageDirectory } from './languageDirectory';
-import type { Config } from './config';
+import { careTeamContactFor, type Config } from './config';
 import type { Capabilities, OutMessage } from './rendering';
 import type { Lexicon } from './triage/recognizer';
 import type { Answers, Disposition, FlagLevel, LegTrend } from './triage/types';
@@ -108,7 +108,16 @@ export function getTurn(context: TurnContext): Turn {
   return turn;
 }
 
+/** The deployment's words for one language: its numbers, and the care-team contact written for that language. */
 export type DeploymentText = Pick<Config, 'emergencyNumber' | 'urgentNumber' | 'careTeamContact' | 'repeatScanDays'> & Partial<Pick<Config, 'pregnancyContact'>>;
+
+/** The deployment text a message in `lng` uses (config.ts careTeamContactFor: never another language's contact). */
+export function deploymentFor(config: Config, lng: string): DeploymentText {
+  return {
+    emergencyNumber: config.emergencyNumber, urgentNumber: config.urgentNumber, repeatScanDays: config.repeatScanDays,
+    careTeamContact: careTeamContactFor(config, lng), pregnancyContact: config.pregnancyContact,
+  };
+}
 
 /**
  * A translator that always knows the deployment's numbers and contact, so every message

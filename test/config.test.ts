@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config';
+import { careTeamContactFor, ConfigError, loadConfig } from '../src/config';
 
 describe('config', () => {
   it('has working defaults with no environment at all', () => {
@@ -74,5 +76,60 @@ describe('config', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/MicrosoftAppId is required/);
+  });
+});
+
+describe('issue 19: the care-team contact per language', () => {
+  const PROD = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' };
+  const file = (content: string): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-contacts-'));
+    fs.writeFileSync(path.join(dir, 'contacts.json'), content);
+    return path.join(dir, 'contacts.json');
+  };
+
+  it('CARE_TEAM_CONTACT_<LNG> sets one language; the language id is written in capitals with "_" for "-"', () => {
+    const config = loadConfig({ CARE_TEAM_CONTACT: 'the DVT clinic on 020 7946 0000', CARE_TEAM_CONTACT_DE: 'die Gefäßambulanz, Tel. 020 7946 0000', CARE_TEAM_CONTACT_ZH_HANS: '血管门诊，电话 020 7946 0000' });
+    expect(config.careTeamContacts).toEqual({ de: 'die Gefäßambulanz, Tel. 020 7946 0000', 'zh-Hans': '血管门诊，电话 020 7946 0000' });
+    expect(careTeamContactFor(config, 'de')).toBe('die Gefäßambulanz, Tel. 020 7946 0000');
+    expect(careTeamContactFor(config, 'zh-Hans')).toBe('血管门诊，电话 020 7946 0000');
+    expect(careTeamContactFor(config, 'en')).toBe('the DVT clinic on 020 7946 0000');
+  });
+
+  it('the single English value is never put into another language: they use their own translated default', () => {
+    const config = loadConfig({ CARE_TEAM_CONTACT: 'the DVT clinic on 020 7946 0000', CARE_TEAM_CONTACT_DE: 'die Gefäßambulanz' });
+    for (const lng of ['ar', 'pl', 'zh-Hans', 'es']) expect(careTeamContactFor(config, lng), lng).toBeUndefined();
+  });
+
+  it('a language-neutral single value (a phone number alone) serves every language without its own', () => {
+    const config = loadConfig({ CARE_TEAM_CONTACT: '+44 20 7946 0000', CARE_TEAM_CONTACT_DE: 'die Gefäßambulanz, Tel. 020 7946 0000' });
+    for (const lng of ['en', 'ar', 'pl', 'zh-Hans', 'ur']) expect(careTeamContactFor(config, lng), lng).toBe('+44 20 7946 0000');
+    expect(careTeamContactFor(config, 'de')).toBe('die Gefäßambulanz, Tel. 020 7946 0000');
+  });
+
+  it('CARE_TEAM_CONTACT_FILE holds a JSON object, language id → text', () => {
+    const config = loadConfig({ CARE_TEAM_CONTACT_FILE: file(JSON.stringify({ en: 'the DVT clinic', pl: 'poradnią naczyniową, tel. 020 7946 0000', 'zh-hans': '血管门诊' })) });
+    expect(config.careTeamContacts).toEqual({ en: 'the DVT clinic', pl: 'poradnią naczyniową, tel. 020 7946 0000', 'zh-Hans': '血管门诊' });
+    expect(careTeamContactFor(config, 'en')).toBe('the DVT clinic');
+  });
+
+  it.each([
+    [{ CARE_TEAM_CONTACT_XX: 'x' }, /^CARE_TEAM_CONTACT_XX: no such language/],
+    [{ CARE_TEAM_CONTACT_DE: 'x'.repeat(301) }, /^CARE_TEAM_CONTACT_DE: longer than 300/],
+    [{ CARE_TEAM_CONTACT_FILE: '/nonexistent/contacts.json' }, /^CARE_TEAM_CONTACT_FILE: cannot read/],
+    [{ CARE_TEAM_CONTACT_FILE: file('{ "de": ') }, /^CARE_TEAM_CONTACT_FILE: cannot read/],
+    [{ CARE_TEAM_CONTACT_FILE: file('["de"]') }, /^CARE_TEAM_CONTACT_FILE: must hold one JSON object/],
+    [{ CARE_TEAM_CONTACT_FILE: file('{ "de": 3 }') }, /^CARE_TEAM_CONTACT_FILE de: /],
+    [{ CARE_TEAM_CONTACT_FILE: file('{ "de": "" }') }, /^CARE_TEAM_CONTACT_FILE de: empty/],
+    [{ CARE_TEAM_CONTACT_FILE: file('{ "klingon": "x" }') }, /^CARE_TEAM_CONTACT_FILE klingon: no such language/],
+    [{ CARE_TEAM_CONTACT_DE: 'a', CARE_TEAM_CONTACT_FILE: file('{ "de": "b" }') }, /given twice/],
+  ])('fails fast with a reason naming the setting: %o', (env, reason) => {
+    expect(() => loadConfig(env)).toThrowError(ConfigError);
+    expect(() => loadConfig(env)).toThrowError(reason);
+  });
+
+  it('production needs an English contact, from any of the three places; another language alone does not do', () => {
+    expect(() => loadConfig({ ...PROD, CARE_TEAM_CONTACT_DE: 'die Gefäßambulanz' })).toThrowError(/CARE_TEAM_CONTACT is required/);
+    expect(careTeamContactFor(loadConfig({ ...PROD, CARE_TEAM_CONTACT_EN: 'the DVT clinic' }), 'en')).toBe('the DVT clinic');
+    expect(careTeamContactFor(loadConfig({ ...PROD, CARE_TEAM_CONTACT_FILE: file('{ "en": "the DVT clinic" }') }), 'en')).toBe('the DVT clinic');
   });
 });

@@ -3,6 +3,7 @@ import type { Capabilities } from './capabilities';
 import { bold, escapeMarkdown, toMarkdown, type Dialect } from './markdown';
 import { dispositionEntity, questionEntities, type Choice, type OutActivity, type OutMessage } from './message';
 import { splitForSms } from './smsSplit';
+import { RLM, startRightToLeft } from '../bidi';
 
 type CardMessage = Extract<OutMessage, { kind: 'advice' | 'summary' }>;
 
@@ -29,10 +30,17 @@ const numbered = (choices: readonly Choice[], label: (c: Choice) => string = (c)
  * into messages of at most `maxSegments` segments. The disposition entity rides on the first
  * piece (it holds the instruction) and `expectingInput` on the last (it holds the choices).
  */
-function renderPlain(message: OutMessage, caps: Capabilities): OutActivity[] {
+function renderPlain(message: OutMessage, caps: Capabilities, direction: 'ltr' | 'rtl'): OutActivity[] {
   const choices = choicesOf(message, caps);
   const text = choices.length > 0 ? `${plainText(message)}\n\n${numbered(choices)}` : plainText(message);
-  const pieces = caps.maxSegments === null ? [text] : splitForSms(text, caps.maxSegments);
+  // Plain channels have no dir attribute: a phone lays out each paragraph by its first strong
+  // letter, so in a right-to-left language a line that opens with a Latin word ("Afterscan …") or a
+  // number is started with an RLM, and so is a piece cut mid-line (measured with its mark, so the
+  // mark never pushes a piece over its segments).
+  const rtl = direction === 'rtl';
+  const body = rtl ? text.split('\n').map((line) => (line.trim() === '' ? line : startRightToLeft(line))).join('\n') : text;
+  const split = caps.maxSegments === null ? [body] : splitForSms(body, caps.maxSegments, rtl ? RLM : '');
+  const pieces = rtl ? split.map(startRightToLeft) : split;
   return pieces.map((piece, i) => {
     const activity: OutActivity = { type: 'message', text: piece, textFormat: 'plain' };
     if (i === 0 && message.kind === 'advice') activity.entities = [dispositionEntity(message.disposition)];
@@ -92,7 +100,7 @@ function renderRich(message: OutMessage, caps: Capabilities): OutActivity {
  * when SMS needs the text cut; every piece of triage advice carries its disposition entity once (S4).
  */
 export function render(message: OutMessage, caps: Capabilities, direction: 'ltr' | 'rtl' = 'ltr'): OutActivity[] {
-  if (caps.text === 'plain') return renderPlain(message, caps);
+  if (caps.text === 'plain') return renderPlain(message, caps, direction);
   const activity = renderRich(message, caps);
   if (direction === 'rtl') for (const card of activity.attachments ?? []) card.content.rtl = true;
   return [activity];

@@ -42,8 +42,9 @@ function cut(text: string, fits: (text: string) => boolean, level: number): stri
  * Splits a text into messages of at most `maxSegments` SMS segments each, cutting at paragraph
  * breaks first, then lines, then sentences (in Latin, Arabic-script and Chinese punctuation), and at
  * words (or Chinese commas) only when a sentence alone is too long.
- * Each piece is counted on its own, so a piece without accents can go as cheaper GSM-7.
+ * Each piece is counted on its own, so a piece without accents can go as cheaper GSM-7; `lead` is
+ * a mark the caller may put in front of a piece (bidi.ts RLM), counted as if it were there.
  */
-export function splitForSms(text: string, maxSegments: number): string[] {
-  return cut(text.trim(), (t) => countSms(t).segments <= maxSegments, 0);
+export function splitForSms(text: string, maxSegments: number, lead = ''): string[] {
+  return cut(text.trim(), (t) => countSms(`${lead}${t}`).segments <= maxSegments, 0);
 }

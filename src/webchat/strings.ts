@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { matchLanguage } from '../languages';
+import { isolatePlaceholders } from '../bidi';
 import { findLocalesDir } from '../localesDir';
 
 /** The page's own words (locales/<lng>/web.json): title, footer, emergency banner. */
@@ -45,7 +46,7 @@ export function fillIn(text: string, values: Readonly<Record<string, string>>): 
 
 /**
  * Reads web.json for every offered language once at start-up and fills in the deployment's
- * numbers. The i18n parity check (S6) already guarantees each offered language has the file
+ * numbers (isolated in a right-to-left language, bidi.ts). The i18n parity check (S6) already guarantees each offered language has the file
  * and every key English has.
  */
 export function loadWebStrings(languages: readonly string[], values: Readonly<Record<string, string>>, localesDir: string = findLocalesDir()): ReadonlyMap<string, WebStrings> {
@@ -54,7 +55,8 @@ export function loadWebStrings(languages: readonly string[], values: Readonly<Re
     const file = path.join(localesDir, lng, 'web.json');
     if (!fs.existsSync(file)) continue;
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const strings = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, fillIn(v, values)]));
+    const own = isolatePlaceholders(values, textDirection(lng));
+    const strings = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, fillIn(v, own)]));
     out.set(lng, Object.freeze(strings));
   }
   if (!out.has('en')) throw new Error('locales/en/web.json is missing');

@@ -204,3 +204,27 @@ describe('one emergency sign per question', () => {
     for (const r of asking) expect(entitiesOf([r], 'question')).toHaveLength(1);
   });
 });
+
+describe('issue 19: recognizer spot checks over HTTP', () => {
+  it('S1: Levantine "ما عم بقدر اتنفس" (I can\'t breathe) as the first message gets the emergency advice', async () => {
+    const p = new Patient(app.url, `understand-ar-${(n += 1)}`, 'test', 'ar-EG');
+    expect(dispositions(await p.say('ما عم بقدر اتنفس')).map((d) => d.level)).toEqual(['emergency']);
+  });
+
+  it('S1: German "ich kipp gleich um" (about to faint) as the first message gets the emergency advice', async () => {
+    const p = new Patient(app.url, `understand-de-${(n += 1)}`, 'test', 'de-DE');
+    expect(dispositions(await p.say('ich kipp gleich um')).map((d) => d.level)).toEqual(['emergency']);
+  });
+
+  it('German "ich schau gleich nach" (I will look in a moment) at the leg question is asked again, not read as "the same"', async () => {
+    const p = new Patient(app.url, `understand-de-${(n += 1)}`, 'test', 'de-DE');
+    const de = app.app.localizer.fixedT('de');
+    const label = (choice: string): string => de(`common:choices.${choice}`);
+    const calm = Object.fromEntries(Object.keys(CALM).map((id) => [id, label(({ consent: 'consentYes', eligibility: 'yes', explain: 'carryOn' } as Record<string, string>)[id] ?? 'no')]));
+    const { replies } = await answerById(p, await p.say('hallo'), calm, 'legTrend');
+    expect(questionId(replies)).toBe('legTrend');
+    const again = await p.say('ich schau gleich nach');
+    expect(questionId(again)).toBe('legTrend');
+    expect(dispositions(again)).toEqual([]);
+  });
+});
