@@ -80,7 +80,7 @@ describe('config', () => {
 });
 
 describe('issue 19: the care-team contact per language', () => {
-  const PROD = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' };
+  const PROD = { NODE_ENV: 'production', MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', AUDIT_KEY: 'a-test-key-of-enough-length' };
   const file = (content: string): string => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-contacts-'));
     fs.writeFileSync(path.join(dir, 'contacts.json'), content);
