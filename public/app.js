@@ -114,7 +114,10 @@
         bubbleFromUserBorderRadius: 12,
         bubbleFromUserBackground: '#e6f0f5',
         suggestedActionLayout: 'flow',
-        suggestedActionBorderRadius: 20,
+        suggestedActionBorderRadius: 22,
+        // Thumb-sized targets: answer buttons and the message box at least 44 px tall.
+        suggestedActionHeight: 44,
+        sendBoxHeight: 48,
         primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         rootHeight: '100%',
       },
