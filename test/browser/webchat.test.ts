@@ -255,6 +255,50 @@ describe.runIf(available)('web chat in a real browser', { timeout: 60_000 }, () 
     }
   }, 120_000);
 
+  it('a reload keeps the conversation (history, banner and all) for as long as the page says; after "forget me" it starts afresh', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 664 } });
+    try {
+      const p = await context.newPage();
+      await p.goto(`${running.url}/`);
+      expect(await p.locator('.site-footer .kept-note').innerText()).toMatch(/reload this page within 25 minutes/);
+      await p.getByRole('toolbar').getByRole('button', { name: choices.consentYes!, exact: true }).first().waitFor({ timeout: 10_000 });
+      const box = p.getByRole('textbox').first();
+      await box.fill("I can't breathe");
+      await box.press('Enter');
+      await p.locator('#emergency .emergency__call').waitFor({ timeout: 10_000 });
+      await p.locator('.webchat__basic-transcript__activity').getByText(adviceTitles[0]!, { exact: true }).last().waitFor();
+      const before = await p.locator('.webchat__basic-transcript__activity').count();
+      const welcomes = (await p.locator('.webchat__basic-transcript').innerText()).split('automated helper').length - 1;
+      const kept = await p.evaluate(() => JSON.parse(sessionStorage.getItem('afterscan.chat') ?? 'null') as { conversationId?: string } | null);
+      expect(kept?.conversationId).toBeTruthy();
+
+      await p.reload();
+      // The same conversation, fetched again from its start: the welcome once, the typed words, the advice, the banner.
+      await expect.poll(() => p.locator('.webchat__basic-transcript__activity').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before);
+      await p.locator('#emergency .emergency__call').waitFor({ timeout: 10_000 });
+      const transcript = await p.locator('.webchat__basic-transcript').innerText();
+      expect(transcript).toContain("I can't breathe");
+      // No second welcome: the same conversation, not a new one.
+      expect(transcript.split('automated helper').length - 1).toBe(welcomes);
+      expect(await p.evaluate(() => (JSON.parse(sessionStorage.getItem('afterscan.chat') ?? 'null') as { conversationId?: string } | null)?.conversationId)).toBe(kept?.conversationId);
+      // The emergency number in the advice is a real tap-to-call link.
+      expect(await p.locator('.webchat__basic-transcript a[href="tel:999"]').count()).toBeGreaterThan(0);
+
+      const box2 = p.getByRole('textbox').first();
+      await box2.fill('forget me');
+      await box2.press('Enter');
+      await p.getByRole('toolbar').getByRole('button', { name: choices.deleteYes!, exact: true }).first().waitFor({ timeout: 10_000 });
+      await p.getByRole('toolbar').getByRole('button', { name: choices.deleteYes!, exact: true }).first().click();
+      await expect.poll(() => p.evaluate(() => sessionStorage.getItem('afterscan.chat')), { timeout: 10_000 }).toBeNull();
+      await p.reload();
+      await p.getByRole('toolbar').getByRole('button', { name: choices.consentYes!, exact: true }).first().waitFor({ timeout: 10_000 });
+      expect(await p.locator('.webchat__basic-transcript').innerText()).not.toContain("I can't breathe");
+      expect(await p.locator('#emergency').innerText()).toBe('');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const results = await new AxeBuilder({ page }).analyze();
     const byImpact: Record<string, number> = {};
@@ -349,6 +393,13 @@ describe.runIf(available)('web chat in a real browser', { timeout: 60_000 }, () 
     const chat = await ar.locator('#webchat').boundingBox();
     const first = await box.boundingBox();
     expect(first && chat && first.x + first.width > chat.x + chat.width / 2).toBe(true);
+    // Web Chat's own words follow too: its Arabic (ar-SA, the complete set) screen-reader labels, not English.
+    const webChatAr = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/botframework-webchat-api/lib/localization/ar-SA.json'), 'utf8')) as Record<string, string>;
+    await expect.poll(() => ar.locator(`[aria-label="${webChatAr.TRANSCRIPT_ARIA_LABEL_ALT}"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const heard = await ar.evaluate(() => document.body.textContent ?? '');
+    expect(heard).toContain(webChatAr.ACTIVITY_BOT_SAID_ALT!.replace(' $1:', ''));
+    expect(heard).not.toMatch(/Bot said|said:|Chat history/);
+    expect(await ar.locator('[aria-label^="Chat history"]').count()).toBe(0);
     await ar.screenshot({ path: path.join(ARTIFACTS, 'webchat-arabic-rtl.png') });
     const axe = await new AxeBuilder({ page: ar }).analyze();
     console.log(`axe-core (Arabic, rtl): ${axe.violations.length} violations; ${axe.passes.length} rules passed`);
