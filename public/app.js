@@ -187,5 +187,8 @@
   start().catch(() => {
     $('chat-status').hidden = true;
     $('chat-unavailable').hidden = false;
+    // No chat, so nothing a reload could bring back: do not say it would.
+    const note = document.querySelector('.site-footer .kept-note');
+    if (note) note.hidden = true;
   });
 })();

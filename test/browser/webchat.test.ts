@@ -345,6 +345,7 @@ describe.runIf(available)('web chat in a real browser', { timeout: 60_000 }, () 
       await p.locator('#chat-unavailable').waitFor({ state: 'visible' });
       expect(await p.locator('#chat-unavailable').innerText()).toMatch(/not working.*call 999 now/);
       expect(await p.locator('#chat-status').isVisible()).toBe(false);
+      expect(await p.locator('.site-footer .kept-note').isVisible()).toBe(false);
     } finally {
       await context.close();
       await off.stop();
