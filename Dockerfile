@@ -39,4 +39,5 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # Exec form: node is PID 1 and gets SIGTERM itself (graceful shutdown within SHUTDOWN_TIMEOUT_MS).
-CMD ["node", "dist/src/index.js"]
+# --disable-warning=DEP0111: restify's spdy dependency (http-deceiver) touches process.binding('http_parser').
+CMD ["node", "--disable-warning=DEP0111", "dist/src/index.js"]

@@ -19,7 +19,8 @@ const daysText = (turn: Turn): string => (turn.checkIns?.days ?? []).join(turn.t
 const lastDay = (turn: Turn): number => turn.checkIns?.days.at(-1) ?? 0;
 
 /**
- * Offers follow-up check-ins after the advice, when the deployment runs them. The patient
+ * Offers follow-up check-ins after the advice, when the deployment runs them and the channel
+ * can deliver them (Teams, SMS; never a web chat, which forgets the conversation). The patient
  * opts in; nothing is scheduled otherwise. The offer says plainly not to wait for it.
  */
 export class FollowUpDialog extends ComponentDialog {
@@ -29,7 +30,8 @@ export class FollowUpDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog('followUpFlow', [
       async (step) => {
         const turn = getTurn(step.context);
-        if (!turn.checkIns || turn.checkIns.days.length === 0 || !turn.checkIns.available()) return step.endDialog();
+        // Offered only where a message days later can arrive (the capability table decides: not a web chat).
+        if (!turn.caps.checkIns || !turn.checkIns || turn.checkIns.days.length === 0 || !turn.checkIns.available()) return step.endDialog();
         return step.beginDialog(DialogIds.ask, { ...OFFER, textParams: { days: daysText(turn), count: lastDay(turn) } });
       },
       async (step) => {

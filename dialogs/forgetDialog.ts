@@ -31,7 +31,8 @@ export class ForgetDialog extends ComponentDialog {
           return step.endDialog(false);
         }
         turn.forget();
-        await turn.send({ kind: 'text', text: turn.t('common:forget.done') });
+        // Marked, so the web page drops what it keeps of the conversation too (public/app.js).
+        await turn.send({ kind: 'text', text: turn.t('common:forget.done'), entities: [{ type: 'forgotten' }] });
         return step.cancelAllDialogs(true);
       },
     ]));

@@ -47,6 +47,9 @@ const opts = (step: WaterfallStepContext): MainOptions => (step.options ?? {}) a
  * the advice, then a "what next" menu. Also the one place that handles commands typed at
  * any turn (help, menu, restart, stop, talk to someone), before the active question sees them.
  */
+/** Commands that answer the forget-me confirmation when typed at it (help, why and about only explain, then ask again). */
+const ANSWERS_FORGET: ReadonlySet<string> = new Set(['forget', 'menu', 'restart', 'stop']);
+
 export class MainDialog extends ComponentDialog {
   constructor() {
     super(DialogIds.main);
@@ -103,6 +106,17 @@ export class MainDialog extends ComponentDialog {
     if (inner.context.activity.type !== 'message') return undefined;
     const turn = getTurn(inner.context);
     const command = turn.commands.command(turn.text);
+    // At the "delete everything?" question: "forget me" again asks it once more (never a second
+    // question stacked under the first), and a command that moves on answers it: nothing deleted.
+    if (inner.activeDialog?.id === DialogIds.forget && command && ANSWERS_FORGET.has(command)) {
+      if (command === 'forget') {
+        await inner.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
+      await turn.send({ kind: 'text', text: turn.t('common:forget.kept') });
+      // Replaced, not ended: the question under it must not be asked again before the command runs.
+      if (command === 'menu') return inner.replaceDialog(DialogIds.questions);
+    }
     switch (command) {
       case 'help':
       case 'human':

@@ -54,21 +54,77 @@
     const call = document.querySelector('.site-footer .call-link');
     if (footer && call && footer.firstChild && footer.firstChild.nodeType === Node.TEXT_NODE) footer.firstChild.textContent = `${next.strings.footer} `;
     if (call) call.textContent = next.strings.callNow;
+    const note = document.querySelector('.site-footer .kept-note');
+    if (note) note.textContent = next.strings.keptFor;
   }
+
+  /*
+   * A reload keeps the conversation: its id and a live token are kept in this tab's
+   * sessionStorage (not localStorage: a shared phone's next user opens a new tab and starts
+   * afresh). The page refreshes the token every few minutes while open, so a reload within
+   * config.resumeMinutes finds it still valid; Web Chat then reconnects to the same
+   * conversation and fetches it from the start (no watermark), so the history shows again.
+   */
+  const KEPT = 'afterscan.chat';
+  const REFRESH_MS = 5 * 60 * 1000;
+  const kept = {
+    read(domain) {
+      try {
+        const v = JSON.parse(window.sessionStorage.getItem(KEPT) || 'null');
+        return v && v.domain === domain && typeof v.conversationId === 'string' && typeof v.token === 'string' ? v : null;
+      } catch (e) { return null; }
+    },
+    write(domain, conversationId, token) {
+      try { window.sessionStorage.setItem(KEPT, JSON.stringify({ domain, conversationId, token })); } catch (e) { /* storage off: no resume */ }
+    },
+    clear() {
+      try { window.sessionStorage.removeItem(KEPT); } catch (e) { /* nothing kept */ }
+    },
+  };
+
+  /** A fresh token for the same conversation, or null when it is gone (expired, forgotten, server restarted). */
+  async function refreshToken(domain, token) {
+    try {
+      const res = await fetch(`${domain}/tokens/refresh`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+      if (!res.ok) return null;
+      const body = await res.json();
+      return typeof body.token === 'string' ? body.token : null;
+    } catch (e) { return null; }
+  }
+
+  // "Forget me" done: nothing of this conversation is kept in the browser either.
+  const isForgotten = (activity) => Boolean(activity) && Array.isArray(activity.entities)
+    && activity.entities.some((e) => e && e.type === 'forgotten');
 
   async function start() {
     const config = await getJson(`/api/webchat/config?locale=${encodeURIComponent(locale)}`);
     if (!config.tokenUrl || !window.WebChat) throw new Error('chat unavailable');
-    const grant = await getJson(config.tokenUrl, { method: 'POST' });
+    const domain = new URL(config.domain, window.location.href).href.replace(/\/$/, '');
+    const before = kept.read(domain);
+    const resumed = before ? await refreshToken(domain, before.token) : null;
+    if (before && !resumed) kept.clear();
+    const grant = resumed ? { token: resumed, conversationId: before.conversationId } : await getJson(config.tokenUrl, { method: 'POST' });
     const local = config.directLine === 'local';
     const directLine = window.WebChat.createDirectLine({
       token: grant.token,
-      domain: new URL(config.domain, window.location.href).href.replace(/\/$/, ''),
+      domain,
+      ...(resumed ? { conversationId: before.conversationId } : {}),
       // The local endpoint polls; Azure Direct Line streams over a WebSocket.
       webSocket: !local,
       pollingInterval: local ? 500 : undefined,
       conversationStartProperties: { locale },
     });
+    let token = grant.token;
+    let forgotten = false;
+    const keep = () => {
+      const id = directLine.conversationId || grant.conversationId;
+      if (id && !forgotten) kept.write(domain, id, token);
+    };
+    window.setInterval(async () => {
+      if (forgotten) return;
+      const next = await refreshToken(domain, token);
+      if (next) { token = next; keep(); }
+    }, REFRESH_MS);
     // The patient can change language in the chat ("language", "العربية"): the bot's replies then
     // carry the new locale, and the page follows: its words, lang, and direction (Arabic, Urdu).
     let shown = config.locale;
@@ -87,7 +143,7 @@
         const call = document.querySelector('#emergency .emergency__call');
         if (banner) banner.textContent = next.strings.emergencyBanner;
         if (call) call.textContent = next.strings.callNow;
-        props = Object.assign({}, props, { locale: next.locale, dir: next.dir });
+        props = Object.assign({}, props, { locale: next.webChatLocale, dir: next.dir });
         window.WebChat.renderWebChat(props, $('webchat'));
       }).catch(() => undefined);
     };
@@ -95,6 +151,7 @@
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
         const activity = action.payload && action.payload.activity;
         if (isEmergency(activity)) showEmergency(config);
+        if (isForgotten(activity)) { forgotten = true; kept.clear(); } else keep();
         if (activity && !(activity.from && activity.from.role === 'user')) follow(activity.locale);
       }
       return next(action);
@@ -102,7 +159,8 @@
     props = {
       directLine,
       store,
-      locale,
+      // Web Chat's own words (screen-reader labels, "Send") in the page's language where it has them.
+      locale: config.webChatLocale,
       // Arabic and Urdu: the page says rtl (from locales/<lng>/meta.json), and Web Chat lays out to match.
       dir: document.documentElement.dir || 'auto',
       nonce,
@@ -114,7 +172,10 @@
         bubbleFromUserBorderRadius: 12,
         bubbleFromUserBackground: '#e6f0f5',
         suggestedActionLayout: 'flow',
-        suggestedActionBorderRadius: 20,
+        suggestedActionBorderRadius: 22,
+        // Thumb-sized targets: answer buttons and the message box at least 44 px tall.
+        suggestedActionHeight: 44,
+        sendBoxHeight: 48,
         primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         rootHeight: '100%',
       },
@@ -126,5 +187,8 @@
   start().catch(() => {
     $('chat-status').hidden = true;
     $('chat-unavailable').hidden = false;
+    // No chat, so nothing a reload could bring back: do not say it would.
+    const note = document.querySelector('.site-footer .kept-note');
+    if (note) note.hidden = true;
   });
 })();

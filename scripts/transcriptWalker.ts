@@ -28,7 +28,8 @@ function walkCard(node: Node, visit: (n: Node) => void): void {
   for (const child of [...(node.body ?? []), ...(node.items ?? []), ...(node.actions ?? []), ...(node.columns ?? [])]) walkCard(child, visit);
 }
 
-const unescape = (s: string): string => s.replace(/\\([\\`*_{}[\]()#+!<>|~.-])/g, '$1').replace(/\*\*/g, '');
+/** Markdown as the patient sees it: escapes gone, bold gone, tap-to-call links shown as their words. */
+const unescape = (s: string): string => s.replace(/\[([^\]]*)\]\(tel:[0-9+]*\)/g, '$1').replace(/\\([\\`*_{}[\]()#+!<>|~.-])/g, '$1').replace(/\*\*/g, '');
 
 function shown(a: Activity): Shown {
   const buttons = a.suggestedActions?.actions.map((x) => x.title) ?? [];

@@ -17,7 +17,7 @@ import type { LanguageDirectory } from './languageDirectory';
 import { KeyedQueue } from './http/keyedQueue';
 import type { Logger } from './logger';
 import type { CheckInStore } from './schedule/checkInStore';
-import { capabilitiesFor, render, type OutMessage } from './rendering';
+import { capabilitiesFor, phonesIn, render, type OutMessage } from './rendering';
 import { screenMessageVerdict, type ScreenVerdict } from './screening';
 import { messageText } from './messageText';
 import type { AnswerWords } from './answerWords';
@@ -177,6 +177,8 @@ export class AfterscanBot extends ActivityHandler {
     const { config, localizer } = this.deps;
     const lng = localizer.negotiate(context.activity.locale);
     const caps = capabilitiesFor(context.activity.channelId);
+    // The deployment's numbers: wherever a message names one, it is tap-to-call.
+    const phones = [config.emergencyNumber, ...(config.urgentNumber ? [config.urgentNumber] : []), ...phonesIn(config.careTeamContact), ...phonesIn(config.pregnancyContact)];
     /** Everything that follows the turn's language; set here and again by useLanguage. */
     const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands' | 'answers'> => ({
       lng: next,
@@ -203,7 +205,7 @@ export class AfterscanBot extends ActivityHandler {
       now: this.now,
       forget: () => { context.turnState.set(FORGET_KEY, true); },
       send: async (...messages: OutMessage[]) => {
-        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps, this.deps.languages.dirOf(turn.lng)).map((a) => ({ ...a, locale: turn.lng }))));
+        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps, this.deps.languages.dirOf(turn.lng), phones).map((a) => ({ ...a, locale: turn.lng }))));
       },
     };
     const settings = this.deps.checkIns;

@@ -31,9 +31,16 @@ export interface SubmitImBack {
   data: { msteams: { type: 'imBack'; value: string } };
 }
 
+/** A button that opens a URL; with a tel: URL, a phone offers to dial it. */
+export interface OpenUrl {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
 export interface ActionSet {
   type: 'ActionSet';
-  actions: SubmitImBack[];
+  actions: (SubmitImBack | OpenUrl)[];
 }
 
 export interface AdaptiveCard {
@@ -89,15 +96,20 @@ export interface CardContent {
   dialect: Dialect;
   /** Buttons on the card itself (channels whose choices are card buttons). */
   choices?: readonly Choice[];
+  /** Phone numbers in the lines to link for tap-to-call. */
+  phones?: readonly string[];
+  /** A tap-to-call button under the lines (advice that says to call a number). */
+  call?: { title: string; url: string };
 }
 
-/** One card: the lines in a styled container, then any buttons. */
+/** One card: the lines in a styled container, then a call button if any, then answer buttons. */
 export function contentCard(content: CardContent): CardAttachment {
   const items: TextBlock[] = content.lines.map((line, i) => ({
-    type: 'TextBlock', text: toMarkdown(line, content.dialect), wrap: true, ...(i > 0 ? { spacing: 'Medium' as const } : {}),
+    type: 'TextBlock', text: toMarkdown(line, content.dialect, content.phones), wrap: true, ...(i > 0 ? { spacing: 'Medium' as const } : {}),
   }));
   const body: AdaptiveCard['body'] = [];
   if (items.length > 0) body.push({ type: 'Container', style: content.style, items });
+  if (content.call) body.push({ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: content.call.title, url: content.call.url }] });
   body.push(...buttonRows(content.choices ?? []));
   return {
     contentType: ADAPTIVE_CARD,

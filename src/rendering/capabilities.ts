@@ -26,31 +26,49 @@ export interface Capabilities {
   maxSegments: number | null;
   /** Carrier keywords (STOP, START, HELP) are honoured: an SMS number must obey them. */
   carrierKeywords: boolean;
+  /** The deployment's phone numbers in text become tel: links (tap to call). */
+  telLinks: boolean;
+  /**
+   * Advice that says to call a number also carries an Action.OpenUrl tel: button on its card
+   * (Teams: its text links are not reliable on every client; Web Chat has the page's banner and
+   * tel: links in the text).
+   */
+  callActions: boolean;
+  /**
+   * A message sent days later can reach the patient, so follow-up check-ins may be offered.
+   * Not for a web chat: its conversation lives in the server's memory (LOCAL_DIRECTLINE_IDLE_MINUTES,
+   * 60 by default) or in one browser tab, so a check-in would never arrive. Unknown channels: no.
+   */
+  checkIns: boolean;
 }
 
 /** Web Chat, Direct Line, the Emulator and the SDK's test channel: cards, markdown, suggested actions. */
 const RICH: Capabilities = {
   text: 'markdown', cards: true, choices: 'suggestedActions', numberedChoices: false,
-  maxActions: 12, maxSegments: null, carrierKeywords: false,
+  maxActions: 12, maxSegments: null, carrierKeywords: false, telLinks: true, callActions: false, checkIns: false,
 };
 
 /** Unknown channels get the most conservative rendering: plain text and numbered choices. */
 export const PLAIN: Capabilities = {
   text: 'plain', cards: false, choices: 'numbered', numberedChoices: true,
-  maxActions: 12, maxSegments: null, carrierKeywords: false,
+  maxActions: 12, maxSegments: null, carrierKeywords: false, telLinks: false, callActions: false, checkIns: false,
 };
 
 export const CAPABILITIES: Readonly<Record<string, Capabilities>> = {
   webchat: RICH,
   directline: RICH,
   emulator: RICH,
-  test: RICH,
+  /**
+   * The SDK's test channel: rich like Web Chat, but it stands for a channel whose connector is
+   * always there (check-ins arrive), and its text stays exactly as the locale wrote it (no links).
+   */
+  test: { ...RICH, telLinks: false, checkIns: true },
   msteams: {
     text: 'teams', cards: true, choices: 'cardButtons', numberedChoices: false,
-    maxActions: 12, maxSegments: null, carrierKeywords: false,
+    maxActions: 12, maxSegments: null, carrierKeywords: false, telLinks: true, callActions: true, checkIns: true,
   },
   /** Azure Bot Service's Twilio connector: plain text, two segments a message where possible. */
-  sms: { ...PLAIN, maxSegments: 2, carrierKeywords: true },
+  sms: { ...PLAIN, maxSegments: 2, carrierKeywords: true, checkIns: true },
 };
 
 export function capabilitiesFor(channelId: string | undefined): Capabilities {

@@ -5,3 +5,4 @@ export { ADAPTIVE_CARD, CARD_VERSION, type AdaptiveCard, type CardAttachment } f
 export { countSms, type SmsCount } from './smsSegments';
 export { splitForSms } from './smsSplit';
 export { dispositionEntity, type Choice, type OutActivity, type OutMessage } from './message';
+export { phonesIn, telUri } from './phones';

@@ -1,3 +1,5 @@
+import { splitPhones, telUri } from './phones';
+
 /** A markdown flavour text is escaped for. */
 export type Dialect = 'markdown' | 'teams';
 
@@ -17,17 +19,27 @@ export function escapeMarkdown(text: string, dialect: Dialect = 'markdown'): str
   return text.replace(SPECIAL[dialect], (c) => `\\${c}`);
 }
 
+/**
+ * Escapes text, and makes each of the deployment's phone numbers in it a tap-to-call link
+ * (`[999](tel:999)`; Web Chat's sanitizer keeps tel: links, and Teams renders markdown links).
+ */
+export function escapeLinkingPhones(text: string, dialect: Dialect, phones: readonly string[]): string {
+  if (phones.length === 0) return escapeMarkdown(text, dialect);
+  return splitPhones(text, phones).map((piece) => (piece.phone ? `[${escapeMarkdown(piece.text, dialect)}](${telUri(piece.text)})` : escapeMarkdown(piece.text, dialect))).join('');
+}
+
 const isItem = (line: string): boolean => line.startsWith('- ');
 
 /**
  * Turns the plain text of locales/ into safe markdown: every character escaped, lines kept
- * as paragraphs and "- " lines kept as a list (the one structure locale text may use).
+ * as paragraphs and "- " lines kept as a list (the one structure locale text may use), and
+ * the given phone numbers linked for tap-to-call.
  */
-export function toMarkdown(text: string, dialect: Dialect = 'markdown'): string {
+export function toMarkdown(text: string, dialect: Dialect = 'markdown', phones: readonly string[] = []): string {
   const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   let out = '';
   lines.forEach((line, i) => {
-    const body = isItem(line) ? `- ${escapeMarkdown(line.slice(2), dialect)}` : escapeMarkdown(line, dialect);
+    const body = isItem(line) ? `- ${escapeLinkingPhones(line.slice(2), dialect, phones)}` : escapeLinkingPhones(line, dialect, phones);
     if (i > 0) out += isItem(line) && isItem(lines[i - 1] ?? '') ? '\n' : '\n\n';
     out += body;
   });
@@ -35,6 +47,6 @@ export function toMarkdown(text: string, dialect: Dialect = 'markdown'): string 
 }
 
 /** A bold heading line. */
-export function bold(text: string, dialect: Dialect = 'markdown'): string {
-  return `**${escapeMarkdown(text, dialect)}**`;
+export function bold(text: string, dialect: Dialect = 'markdown', phones: readonly string[] = []): string {
+  return `**${escapeLinkingPhones(text, dialect, phones)}**`;
 }

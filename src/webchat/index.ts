@@ -3,9 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { registerLocalDirectLine, type LocalDeliveryAdapter, type LocalDirectLine } from '../directline';
+import { DEFAULT_LIMITS } from '../directline/store';
 import { directLineOrigins, type PagePolicy } from './headers';
 import { registerPage, telHref } from './page';
-import { loadWebStrings, pickLanguage, textDirection } from './strings';
+import { loadWebStrings, pickLanguage, textDirection, webChatLocale } from './strings';
 import { registerTokenRoute } from './token';
 import type { RequestLimits } from '../http/requestLimits';
 
@@ -37,8 +38,23 @@ export interface PageConfig {
   domain?: string;
   tokenUrl?: string;
   locale: string;
+  /** The locale for Web Chat's own words (strings.ts, webChatLocale). */
+  webChatLocale: string;
   dir: 'ltr' | 'rtl';
   strings: Readonly<Record<string, string>>;
+}
+
+/** How often the page refreshes and keeps its Direct Line token (public/app.js, REFRESH_MS). */
+export const PAGE_TOKEN_REFRESH_MINUTES = 5;
+
+/**
+ * How long after the last message a reload still finds the conversation, which the page says:
+ * the token it keeps is at most a refresh period old and lives 30 minutes (local and Azure
+ * Direct Line alike), and the local server forgets a conversation after its idle time.
+ */
+export function resumeMinutes(mode: WebChat['mode'], idleMinutes: number): number {
+  const tokenMinutes = DEFAULT_LIMITS.tokenTtlMs / 60_000 - PAGE_TOKEN_REFRESH_MINUTES;
+  return mode === 'local' ? Math.max(1, Math.min(idleMinutes, tokenMinutes)) : tokenMinutes;
 }
 
 /**
@@ -50,7 +66,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
   const { config, logger } = deps;
   const wc = config.webChat;
   const mode: WebChat['mode'] = wc.localDirectLine ? 'local' : wc.directLineSecret ? 'azure' : 'none';
-  const strings = loadWebStrings(deps.languages, { emergencyNumber: config.emergencyNumber });
+  const strings = loadWebStrings(deps.languages, { emergencyNumber: config.emergencyNumber, minutes: String(resumeMinutes(mode, wc.local.idleMinutes)) });
   const languages = [...strings.keys()];
   const fallback = pickLanguage([config.defaultLocale], languages, 'en');
   const policy: PagePolicy = { frameAncestors: wc.frameAncestors, connectTo: mode === 'azure' ? directLineOrigins(wc.directLineEndpoint) : [] };
@@ -68,6 +84,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
       ...(mode === 'local' ? { domain: '/v3/directline', tokenUrl: '/v3/directline/tokens/generate' } : {}),
       ...(mode === 'azure' ? { domain: wc.directLineEndpoint, tokenUrl: '/api/directline/token' } : {}),
       locale: lng,
+      webChatLocale: webChatLocale(lng, asked ?? undefined),
       dir: textDirection(lng),
       strings: strings.get(lng) ?? {},
     };

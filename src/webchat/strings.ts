@@ -16,6 +16,20 @@ export function textDirection(lang: string): 'ltr' | 'rtl' {
   return RTL.has(base(lang)) ? 'rtl' : 'ltr';
 }
 
+/**
+ * The locale Web Chat gets for its own words (screen-reader labels such as "Bot said:", the
+ * message box, "Send", timestamps). Web Chat 4.18 ships complete strings for en, es, fr, de, pl,
+ * pt (pt-BR and pt-PT), ro, ar and zh-Hans; for Arabic only ar-SA is complete (ar-EG and ar-JO
+ * hold a few dozen strings and show the rest in English), so every Arabic variant gets ar-SA.
+ * It has none for Urdu: there its English stands (Hindi's would be in a script Urdu readers do
+ * not read). The browser's regional variant is kept where Web Chat knows it (es-MX, pt-BR).
+ */
+export function webChatLocale(lng: string, asked?: string): string {
+  if (base(lng) === 'ar') return 'ar-SA';
+  if (asked && base(asked) === base(lng) && base(lng) !== 'zh') return asked;
+  return lng;
+}
+
 /** Language tags from an Accept-Language header, most preferred first. */
 export function acceptedLanguages(header: string | undefined): string[] {
   if (!header) return [];

@@ -91,9 +91,12 @@ export async function talk(p: Patient, lines: readonly string[]): Promise<Reply[
   return all;
 }
 
+/** A tap-to-call link as the patient sees it: its words ("[999](tel:999)" shows "999"). */
+const linkWords = (text: string): string => text.replace(/\[([^\]]*)\]\(tel:[0-9+]*\)/g, '$1');
+
 /** What the patient sees of one reply: its text, then the words of any card under it. */
 export const seen = (reply: Reply): string =>
-  [reply.text ?? '', ...(reply.attachments ?? []).filter(isAdaptiveCard).map((a) => cardText(a.content))].filter((s) => s !== '').join('\n');
+  [reply.text ?? '', ...(reply.attachments ?? []).filter(isAdaptiveCard).map((a) => cardText(a.content))].filter((s) => s !== '').map(linkWords).join('\n');
 export const texts = (replies: Reply[]): string => replies.map(seen).join('\n');
 export const dispositions = (replies: Reply[]) => replies.flatMap((r) => r.entities ?? []).filter((e) => e.type === 'disposition');
 export const buttons = (replies: Reply[]): string[] => replies.flatMap((r) => r.suggestedActions?.actions.map((a) => a.title) ?? []);

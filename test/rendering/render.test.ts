@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capabilitiesFor, countSms, render, type OutMessage } from '../../src/rendering';
 import type { Disposition } from '../../src/triage';
+import { createLocalizer } from '../../src/i18n';
 import { cardActions, cardText, cardVersion, cardWarnings } from '../helpers/cards';
 
 const disposition: Disposition = { level: 'emergency', reasons: ['E_SIGNS'], rulesVersion: 'test' } as Disposition;
@@ -117,5 +118,86 @@ describe('SMS: plain text, numbered choices, two segments a message where possib
     expect(pieces.flatMap((p) => p.entities ?? [])).toHaveLength(1);
     expect(pieces[0]!.entities).toHaveLength(1);
     expect(pieces.map((p) => p.text).join(' ').replace(/\s+/g, ' ')).toBe(['Call 999 now', ...(long as unknown as { lines: string[] }).lines].join(' ').replace(/\s+/g, ' '));
+  });
+});
+
+describe('tap to call: every number the advice names can be dialled from where it is shown', () => {
+  const phones = ['999', '111'];
+  const urgentNow: OutMessage = {
+    kind: 'advice', level: 'urgent', title: 'Call 111 now', disposition: { ...disposition, level: 'urgent' } as Disposition,
+    lines: ['Call 111 now and tell them about your scan. If it gets worse, call 999.', 'In England, you can also use NHS 111 online at 111.nhs.uk.'],
+  };
+
+  it('web chat: the numbers in the heading and on the card are tel: links; web addresses and other digits are not', () => {
+    const [a] = render(urgentNow, capabilitiesFor('webchat'), 'ltr', phones);
+    expect(a!.text).toBe('**Call [111](tel:111) now**');
+    const text = cardText(a!.attachments?.[0]?.content);
+    expect(text).toContain('Call [111](tel:111) now and tell them about your scan. If it gets worse, call [999](tel:999).');
+    expect(text).toContain('at 111.nhs.uk.');
+    expect(text).not.toContain('(tel:111).nhs');
+    expect(cardWarnings(a!.attachments?.[0]?.content)).toEqual([]);
+    // speak is for voice: no link syntax read aloud.
+    expect(a!.speak).not.toMatch(/tel:/);
+  });
+
+  it('web chat: plain text messages link the numbers too; a longer number that contains one is left alone', () => {
+    const [a] = render({ kind: 'text', text: 'Call 999 now if you faint. Ref 19990 is not a number to call.' }, capabilitiesFor('webchat'), 'ltr', phones);
+    expect(a!.text).toBe('Call [999](tel:999) now if you faint. Ref 19990 is not a number to call.');
+  });
+
+  it('numbers written in groups, or isolated for right-to-left text, dial as one number', () => {
+    const [a] = render({ kind: 'text', text: 'Rufen Sie 116 117 an. اتصل بالرقم \u2066999\u2069 الآن' }, capabilitiesFor('webchat'), 'rtl', ['116 117', '999']);
+    expect(a!.text).toContain('[116 117](tel:116117)');
+    expect(a!.text).toContain('\u2066[999](tel:999)\u2069');
+  });
+
+  it('Teams: emergency and "call now" advice carry an Action.OpenUrl tel: button named like the heading, with a clean 1.5 card', () => {
+    for (const [message, url] of [[advice, 'tel:999'], [urgentNow, 'tel:111']] as const) {
+      const [a] = render(message, capabilitiesFor('msteams'), 'ltr', phones);
+      const card = a!.attachments?.[0]?.content as { body: { type: string; actions?: { type: string; title: string; url?: string }[] }[] };
+      expect(cardWarnings(card)).toEqual([]);
+      expect(cardVersion(card)).toBe(1.5);
+      const open = card.body.flatMap((b) => b.actions ?? []).filter((x) => x.type === 'Action.OpenUrl');
+      expect(open).toEqual([{ type: 'Action.OpenUrl', title: (message as { title: string }).title, url }]);
+      expect(cardText(card)).toMatch(/\[(999|111)\]\(tel:(999|111)\)/);
+    }
+    // Advice that does not say to call a number gets no call button.
+    const [soon] = render({ ...advice, level: 'soon', title: 'Contact your care team within 2 working days', lines: ['Call 999 if it gets worse.'] } as OutMessage, capabilitiesFor('msteams'), 'ltr', phones);
+    expect(JSON.stringify(soon!.attachments)).not.toContain('Action.OpenUrl');
+  });
+
+  it('web chat cards get no OpenUrl button (the page has the banner and the links)', () => {
+    const [a] = render(advice, capabilitiesFor('webchat'), 'ltr', phones);
+    expect(JSON.stringify(a!.attachments)).not.toContain('Action.OpenUrl');
+  });
+
+  it('SMS: the number alone on its own line under the heading; no link syntax', () => {
+    const pieces = render(advice, capabilitiesFor('sms'), 'ltr', phones);
+    const lines = pieces.map((p) => p.text).join('\n').split('\n');
+    expect(lines.slice(0, 2)).toEqual(['Call 999 now', '999']);
+    expect(pieces.map((p) => p.text).join('\n')).not.toMatch(/tel:|\[/);
+    const [urgent] = render(urgentNow, capabilitiesFor('sms'), 'ltr', phones);
+    expect(urgent!.text.split('\n').slice(0, 2)).toEqual(['Call 111 now', '111']);
+  });
+
+  it('teach-back, in all ten languages: the right answer is an ordinary answer button in the first person, never a call action', () => {
+    const localizer = createLocalizer('en');
+    expect(localizer.languages.length).toBeGreaterThanOrEqual(10);
+    for (const lng of localizer.languages) {
+      const t = localizer.fixedT(lng);
+      const label = t('outcome:teachBack.callNow', { emergencyNumber: '999' });
+      const callWords = [t('outcome:emergency.title', { emergencyNumber: '999' })];
+      const web = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../locales', lng, 'web.json'), 'utf8')) as { callNow: string };
+      callWords.push(web.callNow.replace('{{emergencyNumber}}', '999'));
+      // Not the words of a call button ("Call 999", "Call 999 now"), and longer than them: a sentence about oneself.
+      for (const words of callWords) expect(label.toLowerCase(), `${lng}: "${label}" vs "${words}"`).not.toBe(words.toLowerCase());
+      expect(label.length, lng).toBeGreaterThan(callWords[1]!.length);
+      const question: OutMessage = { kind: 'question', id: 'teachBack', text: t('outcome:teachBack.question'), choices: [{ value: 'callNow', label }] };
+      const [a] = render(question, capabilitiesFor('webchat'), 'ltr', phones);
+      expect(a!.suggestedActions?.actions).toEqual([{ type: 'imBack', title: label, value: label }]);
+      const [teams] = render(question, capabilitiesFor('msteams'), 'ltr', phones);
+      expect(JSON.stringify(teams!.attachments)).not.toContain('OpenUrl');
+      expect(cardActions(teams!.attachments?.[0]?.content)).toEqual([{ title: label, data: { msteams: { type: 'imBack', value: label } } }]);
+    }
   });
 });
