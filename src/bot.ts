@@ -48,6 +48,8 @@ export interface BotDeps {
   checkIns?: CheckInSettings;
   /** Called when an SMS user texts STOP, to cancel anything else scheduled for them (by user-state key). */
   onOptOut?: (userKey: string) => Promise<void>;
+  /** Called after "forget me" erased a conversation, so a channel kept in this process drops its copy too. */
+  onErase?: (channelId: string, conversationId: string) => void;
 }
 
 const FORGET_KEY = Symbol('afterscan.forget');
@@ -131,6 +133,7 @@ export class AfterscanBot extends ActivityHandler {
     await this.deps.conversationState.delete(context);
     await this.deps.userState.delete(context);
     this.deps.checkIns?.store.deleteForUser(this.userKey(context));
+    this.deps.onErase?.(context.activity.channelId, context.activity.conversation?.id ?? '');
   }
 
   /** Books the configured check-ins for this conversation, to be sent proactively. */
