@@ -69,3 +69,41 @@ describe('issue 16 items 6 and 12: forged tokens and an unreachable sign-in serv
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('issue 16 item 6: a genuine token still gets through the new path', () => {
+  it('I16-6c: a token signed by a key the metadata lists is accepted (200 with replies); a forged signature is 401', async () => {
+    const { generateKeyPairSync, sign } = await import('node:crypto');
+    const http = await import('node:http');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey: otherKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const jwk = publicKey.export({ format: 'jwk' });
+    const server = http.createServer((req, res) => {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/openid') res.end(JSON.stringify({ jwks_uri: `${base}/keys` }));
+      else res.end(JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const app = await startApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', BotOpenIdMetadata: `http://127.0.0.1:${(server.address() as { port: number }).port}/openid` });
+    try {
+      const signed = (key: typeof privateKey): string => {
+        const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${b64({ ...claims, serviceurl: activity.serviceUrl })}`;
+        return `${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), key).toString('base64url')}`;
+      };
+      const send = (token: string) => fetch(`${app.url}/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ ...activity, conversation: { id: 'genuine-1' }, deliveryMode: 'expectReplies', locale: 'en-GB' }),
+      });
+      const ok = await send(signed(privateKey));
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { activities: unknown[] }).activities.length).toBeGreaterThan(0);
+      const forged = await send(signed(otherKey));
+      expect(forged.status).toBe(401);
+      expect(await forged.json()).toEqual({ error: 'unauthorized' });
+    } finally {
+      await app.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
