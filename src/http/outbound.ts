@@ -13,7 +13,25 @@ export function createOutbound(timeoutMs: number): Outbound {
   const stopping = new AbortController();
   return {
     timeoutMs,
-    signal: (also) => AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs), ...(also ? [also] : [])]),
+    // By hand rather than AbortSignal.any: every call would otherwise hang a dependant on the
+    // process-long `stopping` signal. Here each call's listeners go when its deadline passes.
+    signal: (also) => {
+      const call = new AbortController();
+      const sources = [stopping.signal, ...(also ? [also] : [])];
+      const abort = (reason: unknown): void => { if (!call.signal.aborted) call.abort(reason); };
+      const onSource = (event: Event): void => abort((event.target as AbortSignal).reason);
+      const timer = setTimeout(() => abort(new DOMException('outbound deadline passed', 'TimeoutError')), timeoutMs);
+      timer.unref();
+      call.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        for (const s of sources) s.removeEventListener('abort', onSource);
+      }, { once: true });
+      for (const s of sources) {
+        if (s.aborted) abort(s.reason);
+        else s.addEventListener('abort', onSource, { once: true });
+      }
+      return call.signal;
+    },
     abortAll: () => stopping.abort(new Error('shutting down')),
   };
 }
