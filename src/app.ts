@@ -25,6 +25,10 @@ import { createRequestLimits } from './http/requestLimits';
 import type { Server as HttpServer } from 'node:http';
 import { LocalDeliveryAdapter } from './directline';
 import { keepEntityFields } from './sdk/entities';
+import { boundConnectorClients } from './sdk/connectorClient';
+import { boundOpenIdMetadata } from './sdk/openIdMetadata';
+import { publicCloudWith } from './sdk/authentication';
+import { createOutbound } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
 import { CheckInScheduler } from './schedule/scheduler';
 import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
@@ -84,11 +88,16 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
   const answerSets = new Map(localizer.languages.map((lng) => [lng, loadAnswerWords(lng)]));
   const english = { lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en') };
+  // Every outbound call (channel connector, sign-in keys) has a deadline, and shutdown can cut them all.
+  const outbound = createOutbound(config.outboundTimeoutMs);
+  boundOpenIdMetadata(outbound);
+  boundConnectorClients(outbound);
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    ...(config.botOpenIdMetadata ? publicCloudWith(config.botOpenIdMetadata) : {}),
   });
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
@@ -112,9 +121,14 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
       if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
     },
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
+    // The local Direct Line keeps the conversation's text in memory: forget me drops it there too.
+    onErase: (channelId, conversationId) => { if (channelId === 'webchat') webChat.localDirectLine?.store.erase(conversationId); },
   });
   const scheduler = new CheckInScheduler({
     store: checkIns, now, logger,
+    // A check-in turn makes a few connector calls (and, with credentials, a token request).
+    deliveryTimeoutMs: 3 * config.outboundTimeoutMs,
+    abortOutbound: () => outbound.abortAll(),
     // A failed send is caught by the error boundary, which marks the turn; messages go out when
     // the turn ends (holdRepliesUntilSaved), so delivery is judged after the whole turn.
     deliver: async (checkIn) => {
@@ -137,7 +151,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
   const limits = createRequestLimits(config.limits, logger, now);
   const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping() && auditWriter.flush(), logger, maxBodyBytes: config.maxBodyBytes,
-    requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins });
+    requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins,
+    allowedServiceUrls: config.allowedServiceUrls, authTimeoutMs: config.outboundTimeoutMs });
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
@@ -146,16 +161,25 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     auditRetryTimer = setInterval(() => { if (auditWriter.waiting > 0) auditWriter.flush(); }, AUDIT_RETRY_MS).unref();
     scheduler.start(config.schedulerIntervalMs);
   };
+  // What a stuck delivery or turn gets before its outbound calls are cut (well inside the shutdown deadline).
+  const graceMs = Math.min(2_000, Math.floor(config.shutdownTimeoutMs / 4));
   const close = async (): Promise<void> => {
     if (retentionTimer) clearInterval(retentionTimer);
     if (auditRetryTimer) clearInterval(auditRetryTimer);
-    await scheduler.stop();
-    if (http.listening) await closeGracefully(http);
+    await scheduler.stop(graceMs);
+    if (http.listening) {
+      const closed = closeGracefully(http);
+      let timer: NodeJS.Timeout | undefined;
+      const late = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), graceMs); })]);
+      clearTimeout(timer);
+      // A turn still waiting on a channel that does not answer: cut the call, let the turn end.
+      if (late) { outbound.abortAll(); await closed; }
+    }
     auditWriter.flush();
     storage.close();
     audit.close();
     checkIns.close();
   };
-  const forceClose = (): void => http.closeAllConnections();
+  const forceClose = (): void => { outbound.abortAll(); http.closeAllConnections(); };
   return { server, adapter, webChat, bot, localizer, storage, audit, checkIns, scheduler, retention, startBackground, close, forceClose };
 }

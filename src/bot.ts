@@ -50,6 +50,8 @@ export interface BotDeps {
   scrub?: () => void;
   /** Called when an SMS user texts STOP, to cancel anything else scheduled for them (by user-state key). */
   onOptOut?: (userKey: string) => Promise<void>;
+  /** Called after "forget me" erased a conversation, so a channel kept in this process drops its copy too. */
+  onErase?: (channelId: string, conversationId: string) => void;
 }
 
 const FORGET_KEY = Symbol('afterscan.forget');
@@ -134,6 +136,7 @@ export class AfterscanBot extends ActivityHandler {
     await this.deps.userState.delete(context);
     this.deps.checkIns?.store.deleteForUser(this.userKey(context));
     this.deps.scrub?.();
+    this.deps.onErase?.(context.activity.channelId, context.activity.conversation?.id ?? '');
   }
 
   /** Books the configured check-ins for this conversation, to be sent proactively. */

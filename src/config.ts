@@ -23,6 +23,18 @@ function isDirectLineEndpoint(text: string): boolean {
   }
 }
 
+/** ALLOWED_SERVICE_URLS: plain http(s) URLs, nothing that could smuggle credentials or a query in. */
+function isServiceUrlList(text: string): boolean {
+  return text.split(/[\s,]+/).filter(Boolean).every((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** CSP frame-ancestors sources: only keywords and origins, so nothing else can ride into the header. */
 function isFrameAncestors(text: string): boolean {
   const sources = text.split(/\s+/);
@@ -33,7 +45,7 @@ function isFrameAncestors(text: string): boolean {
 
 const schema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  HOST: z.preprocess(blankToUndefined, z.string().trim().optional()),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   NODE_ENV: z.preprocess(blankToUndefined, z.enum(['development', 'production', 'test']).default('development')),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -76,6 +88,15 @@ const schema = z.object({
   CORS_ORIGINS: z.preprocess(blankToUndefined, z.string().trim()
     .refine(isOriginList, 'https origins (or http://localhost) separated by spaces or commas; * is not allowed').optional()),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(120_000).default(10_000)),
+  OUTBOUND_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(200).max(120_000).default(10_000)),
+  ALLOWED_SERVICE_URLS: z.preprocess(blankToUndefined, z.string().trim()
+    .refine(isServiceUrlList, 'http(s) URLs without query or credentials, separated by spaces or commas').optional()),
+  BotOpenIdMetadata: z.preprocess(blankToUndefined, z.string().trim()
+    .refine(isDirectLineEndpoint, 'an https URL (or http on this machine) of an OpenID metadata document').optional()),
+  LOCAL_DIRECTLINE_MAX_CONVERSATION_KB: z.preprocess(blankToUndefined, z.coerce.number().int().min(16).max(64 * 1024).default(1024)),
+  LOCAL_DIRECTLINE_MAX_TOTAL_MB: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(4096).default(64)),
+  LOCAL_DIRECTLINE_READS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100_000).default(240)),
+  LOCAL_DIRECTLINE_PROTECT_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(24 * 60).default(10)),
 });
 
 /** The deployment's settings, parsed once at start-up. */
@@ -124,8 +145,12 @@ export interface Config {
   webChat: {
     /** Serve a local Direct Line 3.0 endpoint under /v3/directline, so the page works with no Azure account. */
     localDirectLine: boolean;
-    /** Bounds on the local endpoint's in-memory conversations. */
-    local: { idleMinutes: number; maxConversations: number; maxActivities: number };
+    /**
+     * Bounds on the local endpoint's in-memory conversations: idle time, count, activities and bytes
+     * per conversation, bytes in all, polls per minute per conversation (0: off), and how long after
+     * its last use a conversation is never evicted to make room.
+     */
+    local: { idleMinutes: number; maxConversations: number; maxActivities: number; maxConversationBytes: number; maxTotalBytes: number; readsPerMinute: number; protectMinutes: number };
     /** Azure Direct Line secret: exchanged server-side for short-lived tokens, never sent to a browser. */
     directLineSecret?: string;
     /** Azure Direct Line base URL (a regional one, or a local test double). */
@@ -139,6 +164,15 @@ export interface Config {
   corsOrigins: readonly string[];
   /** How long SIGTERM waits for in-flight turns before forcing the process down. */
   shutdownTimeoutMs: number;
+  /** Deadline for each outbound HTTP call (channel connector, sign-in keys, Direct Line tokens). */
+  outboundTimeoutMs: number;
+  /**
+   * Anonymous mode only: service URLs (besides loopback) the bot may be asked to call back. With
+   * credentials the channel's signed token vouches for the service URL and this is not used.
+   */
+  allowedServiceUrls: readonly string[];
+  /** The OpenID metadata URL for channel tokens (the SDK's BotOpenIdMetadata; a sovereign cloud or a test double). */
+  botOpenIdMetadata?: string;
 }
 
 export class ConfigError extends Error {}
@@ -248,7 +282,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const region = REGIONS[e.REGION];
   const config: Config = {
     port: e.PORT,
-    host: e.HOST,
+    // Without credentials anyone who can reach the port can talk as any user: this machine only, unless asked.
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     dataDir,
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -274,7 +309,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     webChat: {
       // Off in production unless asked for: it lets anyone with the page talk to the bot without Azure's gate.
       localDirectLine: (e.LOCAL_DIRECTLINE ?? (e.NODE_ENV === 'production' ? 'off' : 'on')) === 'on',
-      local: { idleMinutes: e.LOCAL_DIRECTLINE_IDLE_MINUTES, maxConversations: e.LOCAL_DIRECTLINE_MAX_CONVERSATIONS, maxActivities: e.LOCAL_DIRECTLINE_MAX_ACTIVITIES },
+      local: { idleMinutes: e.LOCAL_DIRECTLINE_IDLE_MINUTES, maxConversations: e.LOCAL_DIRECTLINE_MAX_CONVERSATIONS, maxActivities: e.LOCAL_DIRECTLINE_MAX_ACTIVITIES,
+        maxConversationBytes: e.LOCAL_DIRECTLINE_MAX_CONVERSATION_KB * 1024, maxTotalBytes: e.LOCAL_DIRECTLINE_MAX_TOTAL_MB * 1024 * 1024,
+        readsPerMinute: e.LOCAL_DIRECTLINE_READS_PER_MINUTE, protectMinutes: e.LOCAL_DIRECTLINE_PROTECT_MINUTES },
       directLineSecret: e.DIRECT_LINE_SECRET,
       directLineEndpoint: e.DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       frameAncestors: e.FRAME_ANCESTORS.split(/\s+/).join(' '),
@@ -282,9 +319,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     limits: { perConversation: e.RATE_LIMIT_PER_CONVERSATION, perClient: e.RATE_LIMIT_PER_CLIENT },
     corsOrigins: (e.CORS_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map((o) => o.toLowerCase()),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
+    allowedServiceUrls: (e.ALLOWED_SERVICE_URLS ?? '').split(/[\s,]+/).filter(Boolean),
+    botOpenIdMetadata: e.BotOpenIdMetadata,
   };
   return Object.freeze({ ...config, bot: Object.freeze(config.bot), checkInDays: Object.freeze(config.checkInDays) as number[],
     webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }),
-    limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins),
+    limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins), allowedServiceUrls: Object.freeze(config.allowedServiceUrls),
     languages: config.languages ? Object.freeze([...config.languages]) : null });
 }

@@ -31,7 +31,7 @@ function main(): void {
     app.startBackground();
     // Since the process started, module loading included (most of it is the SDK).
     const ms = process.uptime() * 1000;
-    logger.info({ event: 'listening', port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
+    logger.info({ event: 'listening', host: config.host, port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
       `Afterscan listening on http://localhost:${config.port}/api/messages; chat page at http://localhost:${config.port}/`);
   });
   // Exit 0 only when every in-flight turn finished and storage closed cleanly.

@@ -1,5 +1,5 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from './logger';
 import { validateActivity } from './http/activityValidation';
 import { readJson } from './http/readJson';
@@ -7,9 +7,13 @@ import { applyCors } from './http/cors';
 import type { RequestLimits } from './http/requestLimits';
 import { applyTimeouts } from './http/timeouts';
 import { CONNECTOR_BASE } from './directline/connector';
+import type { LocalDeliveryAdapter } from './directline/adapter';
+import { checkBearerShape } from './http/bearerCheck';
+import { serviceUrlAllowed } from './http/serviceUrls';
+import { setApiSecurityHeaders } from './webchat/headers';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: LocalDeliveryAdapter;
   /** Runs one turn: the bot's logic. */
   logic: (context: TurnContext) => Promise<void>;
   /** True while storage answers (readiness). */
@@ -22,6 +26,10 @@ export interface ServerDeps {
   limits: RequestLimits;
   /** Origins allowed to call /api/* from a browser (CORS_ORIGINS). */
   corsOrigins: readonly string[];
+  /** Anonymous mode: the service URLs besides loopback a request may name (ALLOWED_SERVICE_URLS). */
+  allowedServiceUrls: readonly string[];
+  /** How long authenticating one request may take (the sign-in key fetch behind it can hang). */
+  authTimeoutMs: number;
 }
 
 /**
@@ -34,7 +42,7 @@ const limitedPost = (path: string): boolean =>
 
 const BEARER_JWT = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
 
-const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 429: 'too many requests', 500: 'internal error' };
+const SHORT: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not found', 405: 'method not allowed', 429: 'too many requests', 500: 'internal error', 503: 'service unavailable' };
 
 /**
  * The response handed to the SDK. CloudAdapter writes `err.message` into 500 and 401
@@ -73,6 +81,8 @@ export function createServer(deps: ServerDeps): Server {
   // Before routing, so a refused request costs no body read and no turn.
   const allowedOrigins = new Set(deps.corsOrigins);
   server.pre((req: Request, res: Response, next: (proceed?: false) => void) => {
+    // Every answer, 404 and 405 included; the page and its files set their own policy over these.
+    setApiSecurityHeaders(res);
     if (!applyCors(req, res, allowedOrigins)) return next(false);
     if (req.method === 'POST' && limitedPost(req.getPath()) && !deps.limits.admitClient(req, res)) return next(false);
     return next();
@@ -80,11 +90,15 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     // Reject what cannot be a Bot Framework token before reading the body: one short log line,
-    // and the SDK is spared an exception (it prints a stack for every 401).
-    if (deps.requireAuth && !BEARER_JWT.test(String(req.headers.authorization ?? ''))) {
-      deps.logger.info({ event: 'unauthorized', path: '/api/messages' }, 'request without a bearer token');
-      res.send(401, { error: SHORT[401] });
-      return;
+    // and the SDK never sees it (it prints a stack for every refusal, and would look keys up).
+    const authorization = String(req.headers.authorization ?? '');
+    if (deps.requireAuth) {
+      const shape = BEARER_JWT.test(authorization) ? checkBearerShape(authorization) : { ok: false as const, reason: 'no_bearer' };
+      if (!shape.ok) {
+        deps.logger.info({ event: 'unauthorized', path: '/api/messages', reason: shape.reason }, 'request without an acceptable bearer token');
+        res.send(401, { error: SHORT[401] });
+        return;
+      }
     }
     const body = await readJson(req, deps.maxBodyBytes);
     if (!body.ok) {
@@ -97,10 +111,30 @@ export function createServer(deps: ServerDeps): Server {
       res.send(400, { error: checked.error });
       return;
     }
+    if (!deps.requireAuth && !serviceUrlAllowed(checked.activity.serviceUrl, deps.allowedServiceUrls)) {
+      deps.logger.info({ event: 'service_url_refused', path: '/api/messages' }, 'serviceUrl is not loopback or in ALLOWED_SERVICE_URLS');
+      res.send(400, { error: 'serviceUrl not allowed' });
+      return;
+    }
     const conversationKey = `${String(checked.activity.channelId ?? '')}:${(checked.activity.conversation as { id: string }).id}`;
     if (!deps.limits.admitConversation(res, conversationKey)) return;
     (req as Request & { body: unknown }).body = checked.activity;
     try {
+      if (deps.requireAuth) {
+        const outcome = await deps.adapter.processAuthorized(authorization, checked.activity as unknown as Activity, deps.logic, deps.authTimeoutMs);
+        if (!outcome.ok) {
+          deps.logger.warn({ event: outcome.status === 401 ? 'unauthorized' : 'auth_unavailable', path: '/api/messages', reason: outcome.reason },
+            outcome.status === 401 ? 'token refused' : 'could not check the token in time');
+          if (outcome.status === 503) res.header('Retry-After', '10');
+          res.send(outcome.status, { error: SHORT[outcome.status] });
+          return;
+        }
+        const status = outcome.response?.status ?? 200;
+        if (status >= 400) res.send(status, { error: SHORT[status] ?? 'request failed' });
+        else if (outcome.response?.body === undefined) res.send(status);
+        else res.send(status, outcome.response.body);
+        return;
+      }
       await deps.adapter.process(req, guardedResponse(res) as unknown as Response, deps.logic);
     } catch (error) {
       deps.logger.error({ event: 'process_failed', err: (error as Error).name }, 'activity processing failed');

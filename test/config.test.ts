@@ -77,6 +77,21 @@ describe('config', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/MicrosoftAppId is required/);
   });
+
+  it('issue 16: the network settings have defaults and reject nonsense with the variable named', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ host: '127.0.0.1', outboundTimeoutMs: 10_000, allowedServiceUrls: [], botOpenIdMetadata: undefined });
+    expect(config.webChat.local).toMatchObject({ maxConversationBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, readsPerMinute: 240, protectMinutes: 10 });
+    expect(loadConfig({ BotOpenIdMetadata: 'https://login.botframework.us/v1/.well-known/openidconfiguration' }).botOpenIdMetadata).toMatch(/^https:/);
+    for (const [env, name] of [
+      [{ OUTBOUND_TIMEOUT_MS: 'soon' }, 'OUTBOUND_TIMEOUT_MS'], [{ OUTBOUND_TIMEOUT_MS: '10' }, 'OUTBOUND_TIMEOUT_MS'],
+      [{ BotOpenIdMetadata: 'http://example.com/openid' }, 'BotOpenIdMetadata'], [{ ALLOWED_SERVICE_URLS: '*' }, 'ALLOWED_SERVICE_URLS'],
+      [{ LOCAL_DIRECTLINE_MAX_CONVERSATION_KB: '1' }, 'LOCAL_DIRECTLINE_MAX_CONVERSATION_KB'], [{ LOCAL_DIRECTLINE_MAX_TOTAL_MB: '0' }, 'LOCAL_DIRECTLINE_MAX_TOTAL_MB'],
+      [{ LOCAL_DIRECTLINE_READS_PER_MINUTE: '-1' }, 'LOCAL_DIRECTLINE_READS_PER_MINUTE'], [{ LOCAL_DIRECTLINE_PROTECT_MINUTES: 'x' }, 'LOCAL_DIRECTLINE_PROTECT_MINUTES'],
+    ] as const) {
+      expect(() => loadConfig(env), name).toThrowError(new RegExp(`^${name}:`));
+    }
+  });
 });
 
 describe('issue 19: the care-team contact per language', () => {

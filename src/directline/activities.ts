@@ -38,6 +38,30 @@ export function readClientActivity(body: unknown): ClientActivity {
   return checked.ok ? { ok: true, fields } : { ok: false, error: checked.error };
 }
 
+/** What Web Chat reads back from its own echo: the matching id and its send time, short strings only. */
+const PAGE_CHANNEL_DATA = ['clientActivityID', 'clientTimestamp'] as const;
+const PAGE_FIELDS = ['type', 'text', 'textFormat', 'locale'] as const;
+
+/**
+ * The part of a posted activity kept in the conversation (the echo the page polls back): its
+ * text and the id Web Chat matches the echo by. Card values, entities and any other channelData
+ * go to the bot for that one turn and are not kept, so a post's size no longer decides how much
+ * memory it holds or how long every later poll takes.
+ */
+export function forPage(fields: Record<string, unknown>): { type: string; [field: string]: unknown } {
+  const kept: Record<string, unknown> = {};
+  for (const key of PAGE_FIELDS) if (fields[key] !== undefined) kept[key] = fields[key];
+  if (isObject(fields.channelData)) {
+    const channelData: Record<string, unknown> = {};
+    for (const key of PAGE_CHANNEL_DATA) {
+      const v = fields.channelData[key];
+      if (typeof v === 'string' && v.length <= 100) channelData[key] = v;
+    }
+    if (Object.keys(channelData).length > 0) kept.channelData = channelData;
+  }
+  return { ...kept, type: String(fields.type) };
+}
+
 /** The addressing every activity in a local conversation carries, seen from the user's side. */
 export function fromUser(conversation: Conversation, bot: BotAccount): Record<string, unknown> {
   return {

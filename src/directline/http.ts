@@ -4,7 +4,7 @@ import { readJson, type BodyResult } from '../http/readJson';
 /** Every local Direct Line answer: JSON, never cached (it carries tokens and conversation text). */
 export function reply(res: Response, status: number, body: unknown): void {
   res.header('Cache-Control', 'no-store');
-  res.header('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.send(status, body);
 }
 

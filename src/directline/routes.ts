@@ -3,11 +3,12 @@ import type { Request, Response, Server } from 'restify';
 import { readJson } from '../http/readJson';
 import type { Logger } from '../logger';
 import type { LocalDeliveryAdapter } from './adapter';
-import { fromBot, fromUser, joinActivity, readClientActivity, toBot, type BotAccount } from './activities';
+import { forPage, fromBot, fromUser, joinActivity, readClientActivity, toBot, type BotAccount } from './activities';
 import type { Conversation } from './conversation';
 import { bearer, bodyError, readOptionalJson, reply } from './http';
 import type { Access, ConversationStore } from './store';
 import type { RequestLimits } from '../http/requestLimits';
+import { TokenBuckets } from '../http/tokenBuckets';
 
 export interface DirectLineDeps {
   store: ConversationStore;
@@ -21,6 +22,8 @@ export interface DirectLineDeps {
   now: () => number;
   /** Per-conversation rate limit on posted activities (the per-client one applies server-wide). */
   requestLimits?: RequestLimits;
+  /** Polls (GET activities) per minute per conversation; 0 or absent: no limit. */
+  readsPerMinute?: number;
 }
 
 const BASE = '/v3/directline';
@@ -34,6 +37,18 @@ const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8}){0,3}$/;
  */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): void {
   const { store, bot, logger } = deps;
+  // Web Chat polls once a second; a script polling big histories in a loop would take the CPU.
+  const reads = deps.readsPerMinute ? new TokenBuckets({ perMinute: deps.readsPerMinute, maxKeys: 20_000, now: deps.now }) : undefined;
+
+  /** A new conversation, or 503 with Retry-After when every slot is in recent use (none is evicted). */
+  const create = (res: Response): Conversation | null => {
+    const created = store.tryCreate();
+    if (created.ok) return created.conversation;
+    logger.warn({ event: 'directline_full' }, 'local Direct Line is full of active conversations; refusing a new one');
+    res.header('Retry-After', String(created.retryAfterSeconds));
+    reply(res, 503, { error: 'too many conversations, try again later' });
+    return null;
+  };
 
   /** Token check for calls on one conversation: 401 without a bearer token, 404/403 from the store. */
   const access = (req: Request, res: Response): { conversation: Conversation; token: string } | null => {
@@ -64,7 +79,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
   };
 
   server.post(`${BASE}/tokens/generate`, async (_req: Request, res: Response) => {
-    const conversation = store.create();
+    const conversation = create(res);
+    if (!conversation) return;
     reply(res, 200, { ...store.issueToken(conversation), userId: conversation.userId });
   });
 
@@ -91,7 +107,9 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
       conversation = found.conversation;
       token = { conversationId: conversation.id, token: auth.token, expires_in: store.secondsLeft(auth.token) };
     } else {
-      conversation = store.create();
+      const created = create(res);
+      if (!created) return;
+      conversation = created;
       token = store.issueToken(conversation);
     }
     const fresh = !conversation.started;
@@ -114,8 +132,9 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     const posted = readClientActivity(body.value);
     if (!posted.ok) return reply(res, 400, { error: posted.error });
     const result = await conversation.serialize(async () => {
-      const echo = conversation.append({ ...posted.fields, type: String(posted.fields.type), ...fromUser(conversation, bot) }, deps.now());
-      return { id: echo.id, answered: await runTurn(conversation, toBot(echo, conversation, deps.serviceUrl())) };
+      const echo = conversation.append({ ...forPage(posted.fields), ...fromUser(conversation, bot) }, deps.now());
+      // The bot gets the whole (checked) activity for this turn; only the echo is kept.
+      return { id: echo.id, answered: await runTurn(conversation, toBot({ ...posted.fields, ...echo }, conversation, deps.serviceUrl())) };
     });
     if (!result.answered) return reply(res, 502, { error: 'the bot did not answer' });
     reply(res, 200, { id: result.id });
@@ -126,6 +145,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineDeps): 
     if (!conversation) return;
     const raw = new URLSearchParams(req.getQuery()).get('watermark') ?? '';
     if (raw !== '' && !/^\d{1,15}$/.test(raw)) return reply(res, 400, { error: 'watermark is invalid' });
+    const allowed = reads?.take(conversation.id);
+    if (allowed && !allowed.ok) {
+      if (allowed.firstRefusal) logger.warn({ event: 'rate_limited', scope: 'directline_reads' }, 'rate limit reached');
+      res.header('Retry-After', String(allowed.retryAfterSeconds));
+      return reply(res, 429, { error: 'too many requests' });
+    }
     reply(res, 200, conversation.since(raw === '' ? 0 : Number(raw)));
   });
 }

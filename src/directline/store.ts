@@ -10,9 +10,21 @@ export interface StoreLimits {
   maxActivities: number;
   /** Lifetime of a token; clients refresh before it ends. */
   tokenTtlMs: number;
+  /** Past this many bytes of activity JSON, a conversation drops its oldest. */
+  maxConversationBytes: number;
+  /** Past this many bytes in all conversations, the least recently active drop their oldest. */
+  maxTotalBytes: number;
+  /** A conversation used this recently is never evicted: a new one is refused instead. */
+  protectMs: number;
 }
 
-export const DEFAULT_LIMITS: StoreLimits = { idleMs: 60 * 60_000, maxConversations: 1000, maxActivities: 500, tokenTtlMs: 30 * 60_000 };
+export const DEFAULT_LIMITS: StoreLimits = {
+  idleMs: 60 * 60_000, maxConversations: 1000, maxActivities: 500, tokenTtlMs: 30 * 60_000,
+  maxConversationBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, protectMs: 10 * 60_000,
+};
+
+/** A new conversation, or why not: every slot holds a conversation in recent use. */
+export type Created = { ok: true; conversation: Conversation } | { ok: false; retryAfterSeconds: number };
 
 /** Why a call was refused, in Direct Line's own terms: 403 makes Web Chat refresh, 404 ends the chat. */
 export type Access = { ok: true; conversation: Conversation } | { ok: false; status: 403 | 404; error: string };
@@ -33,25 +45,55 @@ const random = (bytes: number): string => randomBytes(bytes).toString('base64url
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
   private readonly tokens = new Map<string, { conversationId: string; expiresAt: number }>();
+  private total = 0;
 
   constructor(private readonly limits: StoreLimits, private readonly now: () => number) {}
+
+  /** Bytes of activity JSON held in all conversations. */
+  get bytes(): number {
+    return this.total;
+  }
 
   get size(): number {
     this.sweep();
     return this.conversations.size;
   }
 
-  /** A new conversation for a server-chosen user id (`dl_…`, the prefix Azure uses for its own). */
-  create(locale?: string): Conversation {
+  /**
+   * A new conversation for a server-chosen user id (`dl_…`, the prefix Azure uses for its own).
+   * When full, the least recently active one makes room, but only if it has been unused for
+   * `protectMs`: a flood of new conversations cannot push out a patient who is chatting.
+   */
+  tryCreate(locale?: string): Created {
     this.sweep();
     while (this.conversations.size >= this.limits.maxConversations) {
       const oldest = this.conversations.values().next().value;
       if (!oldest) break;
+      const freeAt = oldest.lastActive + this.limits.protectMs;
+      if (freeAt > this.now()) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - this.now()) / 1000)) };
       this.remove(oldest);
     }
-    const conversation = new Conversation(random(18), `dl_${random(12)}`, locale, this.limits.maxActivities);
+    const conversation = new Conversation(random(18), `dl_${random(12)}`, locale, {
+      maxActivities: this.limits.maxActivities,
+      maxBytes: Math.min(this.limits.maxConversationBytes, this.limits.maxTotalBytes),
+      onBytes: (delta) => this.account(delta),
+    });
     this.touch(conversation);
-    return conversation;
+    return { ok: true, conversation };
+  }
+
+  /** As tryCreate; throws when full (for callers that know there is room). */
+  create(locale?: string): Conversation {
+    const created = this.tryCreate(locale);
+    if (!created.ok) throw new Error('local Direct Line is full');
+    return created.conversation;
+  }
+
+  /** Forget me: drops what a conversation holds; it stays open (the page shows the confirmation). */
+  erase(conversationId: string): boolean {
+    const conversation = this.conversations.get(conversationId);
+    conversation?.clear();
+    return conversation !== undefined;
   }
 
   issueToken(conversation: Conversation): IssuedToken {
@@ -119,7 +161,18 @@ export class ConversationStore {
     }
   }
 
+  /** Keeps the total under its cap by trimming the least recently active conversations first. */
+  private account(delta: number): void {
+    this.total += delta;
+    if (delta <= 0 || this.total <= this.limits.maxTotalBytes) return;
+    for (const conversation of this.conversations.values()) {
+      while (this.total > this.limits.maxTotalBytes && conversation.dropOldest());
+      if (this.total <= this.limits.maxTotalBytes) return;
+    }
+  }
+
   private remove(conversation: Conversation): void {
+    conversation.clear();
     this.conversations.delete(conversation.id);
     for (const token of conversation.tokens) this.tokens.delete(token);
   }

@@ -13,14 +13,20 @@ const sameOrigin = (origin: string, host: string | undefined): boolean => {
 };
 
 /**
- * CORS for /api/* only: a browser on another site may call the API only when its origin is
+ * The routes a browser on another site must not call unless listed: the API, and the local
+ * Direct Line (a cross-site page could otherwise open conversations, tokens/generate included).
+ */
+const guarded = (path: string): boolean => path.startsWith('/api/') || path.startsWith('/v3/directline/');
+
+/**
+ * CORS for /api/* and /v3/directline/*: a browser on another site may call them only when its origin is
  * listed in CORS_ORIGINS (default: none). The chat page at / is same-origin, so it needs no
  * entry; Bot Framework and curl send no Origin and are not affected. A request from an origin
  * that is neither same-origin nor listed gets 403 before any work (a "simple" POST would
  * otherwise still run even though the browser hides the answer). Returns false once answered.
  */
 export function applyCors(req: Request, res: Response, allowed: ReadonlySet<string>): boolean {
-  if (!req.getPath().startsWith('/api/')) return true;
+  if (!guarded(req.getPath())) return true;
   if (allowed.size > 0) res.header('Vary', 'Origin');
   const origin = req.headers.origin;
   if (origin === undefined || sameOrigin(origin, req.headers.host)) return true;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
+import { withDeadline } from '../http/outbound';
 import type { CheckIn, CheckInStore } from './checkInStore';
 
 export interface SchedulerOptions {
@@ -16,6 +17,10 @@ export interface SchedulerOptions {
   backoffMs?: (attempt: number) => number;
   batch?: number;
   worker?: string;
+  /** Longest one delivery may take before it counts as failed (default 60 s). */
+  deliveryTimeoutMs?: number;
+  /** Cuts every outbound call short; stop() pulls it when deliveries outlast their grace. */
+  abortOutbound?: () => void;
 }
 
 /**
@@ -28,35 +33,52 @@ export class CheckInScheduler {
   private readonly maxAttempts: number;
   private readonly backoffMs: (attempt: number) => number;
   private readonly worker: string;
+  private readonly deliveryTimeoutMs: number;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private readonly stopping = new AbortController();
+  /** Passes under way, whether started by the timer or by hand. */
+  private readonly active = new Set<Promise<void>>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.leaseMs = options.leaseMs ?? 2 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? ((n) => Math.min(60 * 60_000, 30_000 * 2 ** (n - 1)));
     this.worker = options.worker ?? randomUUID();
+    this.deliveryTimeoutMs = options.deliveryTimeoutMs ?? 60_000;
   }
 
   /** One pass: drop what is too late, then deliver what is due. Returns how many were sent. */
   async tick(): Promise<number> {
+    const pass = this.pass();
+    const settled = pass.then(() => undefined, () => undefined);
+    this.active.add(settled);
+    try {
+      return await pass;
+    } finally {
+      this.active.delete(settled);
+    }
+  }
+
+  private async pass(): Promise<number> {
     const { store, now, logger } = this.options;
     const dropped = store.dropExpired(now());
     if (dropped > 0) logger.info({ event: 'checkins_dropped', count: dropped }, 'check-ins dropped after their window');
     const claimed = store.claimDue(now(), this.worker, now() + this.leaseMs, this.options.batch ?? 20);
-    let sent = 0;
-    for (const checkIn of claimed) {
+    // Each check-in on its own: one channel that does not answer delays no other.
+    const outcomes = await Promise.all(claimed.map(async (checkIn) => {
       try {
-        await this.options.deliver(checkIn);
-        if (store.markSent(checkIn.id, this.worker, now())) sent += 1;
-        else logger.warn({ event: 'checkin_lease_lost', id: checkIn.id }, 'sent after the lease was lost');
+        await withDeadline(this.options.deliver(checkIn), this.deliveryTimeoutMs, this.stopping.signal);
+        if (store.markSent(checkIn.id, this.worker, now())) return 1;
+        logger.warn({ event: 'checkin_lease_lost', id: checkIn.id }, 'sent after the lease was lost');
       } catch (error) {
         const retry = checkIn.attempts >= this.maxAttempts ? checkIn.expiresAt : now() + this.backoffMs(checkIn.attempts);
         store.retryAt(checkIn.id, this.worker, retry);
         logger.warn({ event: 'checkin_send_failed', id: checkIn.id, attempts: checkIn.attempts, err: (error as Error).name }, 'check-in delivery failed');
       }
-    }
-    return sent;
+      return 0;
+    }));
+    return outcomes.reduce((a: number, b: number) => a + b, 0);
   }
 
   /** Ticks every `intervalMs` until stop(); one tick at a time. */
@@ -70,8 +92,24 @@ export class CheckInScheduler {
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops ticking. A delivery under way gets `graceMs` to finish; then its outbound calls are cut
+   * and it counts as failed (retried later, within its window), so a channel that never answers
+   * cannot hold the shutdown.
+   */
+  async stop(graceMs = 2_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    if (this.active.size === 0) return;
+    const all = Promise.all([...this.active]);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), graceMs); });
+    const outcome = await Promise.race([all.then(() => 'done' as const), grace]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      this.options.logger.warn({ event: 'checkin_send_cut', graceMs }, 'check-in delivery still running at shutdown; cutting it short');
+      this.options.abortOutbound?.();
+      this.stopping.abort();
+      await all;
+    }
   }
 }

@@ -44,15 +44,30 @@ export function directLineOrigins(endpoint: string): string[] {
 
 const PERMISSIONS = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
-/** Headers for the page and every static file it loads. */
+/** Headers for the page and every static file it loads (set, not added: they replace the defaults every answer gets). */
 export function setSecurityHeaders(res: Response, policy: PagePolicy, nonce?: string): void {
-  res.header('Content-Security-Policy', contentSecurityPolicy(policy, nonce));
-  res.header('X-Content-Type-Options', 'nosniff');
-  res.header('Referrer-Policy', 'no-referrer');
-  res.header('Permissions-Policy', PERMISSIONS);
-  res.header('Cross-Origin-Opener-Policy', 'same-origin');
-  res.header('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(policy, nonce));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Permissions-Policy', PERMISSIONS);
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   // Older browsers ignore frame-ancestors; give them the nearest equivalent where there is one.
-  if (policy.frameAncestors === "'none'") res.header('X-Frame-Options', 'DENY');
-  else if (policy.frameAncestors === "'self'") res.header('X-Frame-Options', 'SAMEORIGIN');
+  if (policy.frameAncestors === "'none'") res.setHeader('X-Frame-Options', 'DENY');
+  else if (policy.frameAncestors === "'self'") res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+  else res.removeHeader('X-Frame-Options');
+}
+
+/**
+ * Headers for every other answer (JSON, 404, 405): nothing in them is meant to be rendered,
+ * framed or sniffed as something else. The page and its files replace the policy with their own.
+ */
+export function setApiSecurityHeaders(res: Response): void {
+  res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Permissions-Policy', PERMISSIONS);
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('X-Frame-Options', 'DENY');
 }

@@ -72,7 +72,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
   const policy: PagePolicy = { frameAncestors: wc.frameAncestors, connectTo: mode === 'azure' ? directLineOrigins(wc.directLineEndpoint) : [] };
 
   registerPage(server, { policy, strings, defaultLanguage: fallback, emergencyNumber: config.emergencyNumber });
-  registerTokenRoute(server, { secret: wc.directLineSecret, endpoint: wc.directLineEndpoint, logger });
+  registerTokenRoute(server, { secret: wc.directLineSecret, endpoint: wc.directLineEndpoint, logger, timeoutMs: config.outboundTimeoutMs });
 
   server.get('/api/webchat/config', async (req: Request, res: Response) => {
     const asked = new URLSearchParams(req.getQuery()).get('locale');
@@ -89,7 +89,7 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
       strings: strings.get(lng) ?? {},
     };
     res.header('Cache-Control', 'no-store');
-    res.header('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(200, body);
   });
 
@@ -102,7 +102,9 @@ export function registerWebChat(server: Server, deps: WebChatDeps): WebChat {
       maxBodyBytes: config.maxBodyBytes,
       now: deps.now,
       ...(deps.limits ? { requestLimits: deps.limits } : {}),
-      limits: { idleMs: wc.local.idleMinutes * 60_000, maxConversations: wc.local.maxConversations, maxActivities: wc.local.maxActivities },
+      limits: { idleMs: wc.local.idleMinutes * 60_000, maxConversations: wc.local.maxConversations, maxActivities: wc.local.maxActivities,
+        maxConversationBytes: wc.local.maxConversationBytes, maxTotalBytes: wc.local.maxTotalBytes, protectMs: wc.local.protectMinutes * 60_000 },
+      readsPerMinute: wc.local.readsPerMinute,
     })
     : undefined;
   if (mode === 'none') logger.warn({ event: 'webchat_unavailable' }, 'web chat page has no Direct Line: set DIRECT_LINE_SECRET or LOCAL_DIRECTLINE=on');

@@ -21,7 +21,7 @@ export interface DirectLineToken {
 
 function send(res: Response, status: number, body: unknown): void {
   res.header('Cache-Control', 'no-store');
-  res.header('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.send(status, body);
 }
 

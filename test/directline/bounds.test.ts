@@ -25,11 +25,11 @@ describe('conversation store bounds', () => {
     expect(store.size).toBe(1);
   });
 
-  it('past the cap the least recently active conversation is evicted', () => {
-    const { clock, store } = storeWith({ maxConversations: 3 });
+  it('past the cap the least recently active conversation is evicted, once it is past its protected minutes', () => {
+    const { clock, store } = storeWith({ maxConversations: 3, protectMs: 10 * MIN });
     const [a, b, c] = [store.create(), store.create(), store.create()];
     const tokenA = store.issueToken(a!).token;
-    clock.t += 1000;
+    clock.t += 11 * MIN;
     expect(store.authorize(a!.id, tokenA).ok).toBe(true); // a is now the most recent
     store.create();
     expect(store.size).toBe(3);
@@ -63,9 +63,10 @@ describe('conversation store bounds', () => {
   });
 
   it('an evicted conversation takes its tokens with it', () => {
-    const { store } = storeWith({ maxConversations: 1 });
+    const { clock, store } = storeWith({ maxConversations: 1, protectMs: 10 * MIN });
     const old = store.create();
     const token = store.issueToken(old).token;
+    clock.t += 11 * MIN;
     store.create();
     expect(store.byToken(token)).toMatchObject({ ok: false, status: 403 });
   });
@@ -74,10 +75,12 @@ describe('conversation store bounds', () => {
 describe('bounds over HTTP, with an injected clock', () => {
   it('idle expiry, the conversation cap and the activity cap come from the environment', async () => {
     let t = Date.parse('2030-01-01T09:00:00Z');
-    const running = await startApp({ LOCAL_DIRECTLINE_IDLE_MINUTES: '5', LOCAL_DIRECTLINE_MAX_CONVERSATIONS: '2', LOCAL_DIRECTLINE_MAX_ACTIVITIES: '10' }, () => t);
+    const running = await startApp({ LOCAL_DIRECTLINE_IDLE_MINUTES: '30', LOCAL_DIRECTLINE_MAX_CONVERSATIONS: '2', LOCAL_DIRECTLINE_MAX_ACTIVITIES: '10', LOCAL_DIRECTLINE_PROTECT_MINUTES: '3' }, () => t);
     try {
       const first = await DirectLineClient.start(running.url);
       const second = await DirectLineClient.start(running.url);
+      t += 4 * MIN;
+      expect((await call(second.activitiesUrl, { token: second.token })).status).toBe(200);
       await DirectLineClient.start(running.url);
       expect((await call(first.activitiesUrl, { token: first.token })).status).toBe(404);
       expect((await call(second.activitiesUrl, { token: second.token })).status).toBe(200);
@@ -87,7 +90,7 @@ describe('bounds over HTTP, with an injected clock', () => {
       expect(all.body.activities).toHaveLength(10);
       expect(Number(all.body.watermark)).toBeGreaterThan(10);
 
-      t += 6 * MIN;
+      t += 31 * MIN;
       const expired = await call(second.activitiesUrl, { token: second.token });
       expect(expired.status).toBe(404);
       expect(expired.body).toEqual({ error: 'conversation not found' });

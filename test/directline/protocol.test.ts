@@ -91,8 +91,11 @@ describe('local Direct Line: posting and polling', () => {
     const client = await DirectLineClient.start(running.url);
     await client.poll();
     await client.post({ type: 'message', text: 'hello', entities: [{ type: 'disposition', level: 'emergency' }, { type: 'ClientCapabilities', requiresBotState: true }] });
-    const [echo] = await client.poll();
-    expect(echo!.entities).toEqual([{ type: 'ClientCapabilities', requiresBotState: true }]);
+    const [echo, ...replies] = await client.poll();
+    expect(echo!.text).toBe('hello');
+    // The echo keeps only what the page shows (no entities at all); the bot's replies carry no client disposition.
+    expect(echo!.entities).toBeUndefined();
+    expect(replies.flatMap((r) => r.entities ?? []).filter((e) => e.type === 'disposition' && e.level === 'emergency')).toEqual([]);
   });
 
   it('the watermark moves forward and a poll at the latest watermark is empty', async () => {

@@ -7,7 +7,7 @@ describe('web chat configuration', () => {
   it('H16: local Direct Line is on by default outside production, off in production unless asked for', () => {
     expect(loadConfig({}).webChat).toEqual({
       localDirectLine: true,
-      local: { idleMinutes: 60, maxConversations: 1000, maxActivities: 500 },
+      local: { idleMinutes: 60, maxConversations: 1000, maxActivities: 500, maxConversationBytes: 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024, readsPerMinute: 240, protectMinutes: 10 },
       directLineSecret: undefined,
       directLineEndpoint: 'https://directline.botframework.com/v3/directline',
       frameAncestors: "'self'",

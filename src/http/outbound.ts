@@ -1,0 +1,52 @@
+/**
+ * Every outbound HTTP call's deadline, and one switch that cuts them all at shutdown. A call
+ * takes `signal()`: it aborts when its own deadline passes or when `abortAll()` was called, so a
+ * channel or sign-in endpoint that never answers holds neither a turn, a check-in nor SIGTERM.
+ */
+export interface Outbound {
+  readonly timeoutMs: number;
+  signal: (also?: AbortSignal) => AbortSignal;
+  abortAll: () => void;
+}
+
+export function createOutbound(timeoutMs: number): Outbound {
+  const stopping = new AbortController();
+  return {
+    timeoutMs,
+    // By hand rather than AbortSignal.any: every call would otherwise hang a dependant on the
+    // process-long `stopping` signal. Here each call's listeners go when its deadline passes.
+    signal: (also) => {
+      const call = new AbortController();
+      const sources = [stopping.signal, ...(also ? [also] : [])];
+      const abort = (reason: unknown): void => { if (!call.signal.aborted) call.abort(reason); };
+      const onSource = (event: Event): void => abort((event.target as AbortSignal).reason);
+      const timer = setTimeout(() => abort(new DOMException('outbound deadline passed', 'TimeoutError')), timeoutMs);
+      timer.unref();
+      call.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        for (const s of sources) s.removeEventListener('abort', onSource);
+      }, { once: true });
+      for (const s of sources) {
+        if (s.aborted) abort(s.reason);
+        else s.addEventListener('abort', onSource, { once: true });
+      }
+      return call.signal;
+    },
+    abortAll: () => stopping.abort(new Error('shutting down')),
+  };
+}
+
+/** Settles with `work`, or rejects with a TimeoutError after `ms` (the work itself is not stopped). */
+export function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = (): void => { const e = new Error('deadline passed'); e.name = 'TimeoutError'; reject(e); };
+    const timer = setTimeout(fail, ms);
+    const onAbort = (): void => { clearTimeout(timer); fail(); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    work.then(
+      (value) => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); resolve(value); },
+      (error: unknown) => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); reject(error); },
+    );
+  });
+}
