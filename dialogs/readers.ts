@@ -1,6 +1,6 @@
 import { clausesOf, type AnswerWords } from '../src/answerWords';
 import { normalizeWords } from '../src/commands';
-import { LEG_WORSE, readTrend, readYesNo, recognize } from '../src/triage/recognizer';
+import { LEG_WORSE, readTrend, readYesNo, recognize, saysSignPresent } from '../src/triage/recognizer';
 import type { Turn } from '../src/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
@@ -70,8 +70,8 @@ function readYesNoAnswer(turn: Turn, text: string, since: boolean): string | nul
 
 /**
  * The leg compared with scan day. A hedge before a direction keeps the direction ("a bit better"
- * is better, not gone and not "not sure"); "doesn't hurt at all now" is gone unless worse is also
- * said; confusion is not sure.
+ * is better, not gone and not "not sure"); "doesn't hurt at all now" is gone unless a part of the
+ * answer says a sign is still there ("but still swollen": the same); confusion is not sure.
  */
 function readTrendAnswer(turn: Turn, text: string): string | null {
   const words = turn.answers;
@@ -79,6 +79,11 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   const read = plain === '' ? null : readTrend(plain, turn.lexicon);
   if (read === 'worse') return 'worse';
   const hedged = plain !== normalizeWords(text);
+  // "Doesn't hurt any more but still swollen": a part that says a sign is still there wins over gone (S2).
+  if (read === 'gone' || words.has('gone', text)) {
+    const lingering = lingeringIn(turn, text);
+    if (lingering !== null) return lingering;
+  }
   // "Nearly gone", "almost back to normal": better, not gone (gone skips the checks that better gets).
   if (words.has('gone', text)) return hedged || read === 'better' ? 'better' : 'gone';
   if (hedged && (read === 'better' || (read === null && words.has('better', plain)))) return 'better';
@@ -98,6 +103,28 @@ function readTrendAnswer(turn: Turn, text: string): string | null {
   // A worsening the screen reads as a red flag ("the swelling has gone up to my knee") answers "worse".
   if (recognize(text, turn.lexicon).findings.some((f) => f.code === LEG_WORSE && f.polarity === 'affirmed')) return 'worse';
   return null;
+}
+
+/**
+ * The most cautious reading of what an answer says besides "gone", or null when it says nothing
+ * more: a part read as worse, not sure or the same; a sign said without a change word ("dar e
+ * umflat", "pero la tengo roja") or a persistence word ("still") is the same. Parts are read one by
+ * one, their trend with the language's whole gone phrases taken out, so neither "all gone, no
+ * swelling" nor "it's gone completely no pain at all now" pairs "gone" with a denied sign.
+ */
+function lingeringIn(turn: Turn, text: string): 'worse' | 'unsure' | 'same' | null {
+  const words = turn.answers;
+  let out: 'unsure' | 'same' | null = null;
+  for (const clause of clausesOf(text)) {
+    const plain = words.without('hedges', clause);
+    const rest = words.without('gone', plain);
+    if (rest === '') continue;
+    const read = readTrend(rest, turn.lexicon);
+    if (read === 'worse') return 'worse';
+    if (read === 'unsure') out = 'unsure';
+    else if (out === null && (read === 'same' || saysSignPresent(plain, turn.lexicon) || (read !== 'gone' && words.has('still', rest)))) out = 'same';
+  }
+  return out;
 }
 
 /**

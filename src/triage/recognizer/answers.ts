@@ -6,6 +6,8 @@
 import type { LegTrend, YesNo } from '../types';
 import * as C from './compiled';
 import { findMatches, prepare, type Match } from './match';
+import { FEATURES } from './model';
+import { AFFIRMED } from './reading';
 import { outermost } from './spans';
 import { guardsTriggers, Scopes } from './scope';
 import { tokenize } from './tokenize';
@@ -63,4 +65,26 @@ export function readTrend(text: string, lex: C.CompiledLexicon): LegTrend | null
   }
   for (const level of URGENCY) if (readings.has(level)) return level;
   return null;
+}
+
+const SYMPTOMS = FEATURES.indexOf('symptoms');
+
+/**
+ * Whether the text says a leg sign is there now without a change word: "e umflat", "la tengo
+ * roja", "no more pain and it's swollen". A sign inside a trend ("the swelling has gone", "less
+ * red"), named before a change word of its clause ("the pain and swelling are all gone") or denied
+ * ("no swelling", "ni está hinchada") is not; the leg itself ("leg", "pierna") is no sign.
+ * A reply of "gone" that also says this is no "gone" (S2).
+ */
+export function saysSignPresent(text: string, lex: C.CompiledLexicon): boolean {
+  const scan = prepare(tokenize(typeof text === 'string' ? text : ''), lex);
+  if (scan.n === 0) return false;
+  const matches = findMatches(scan, lex.main);
+  const scopes = new Scopes(scan, matches, guardsTriggers);
+  const spans = readTrends(scan, matches, scopes, true);
+  const changes = matches.filter((m) => m.kind === C.K_DIR || m.kind === C.K_MOD);
+  return matches.some((m) => m.kind === C.K_FEATURE && m.arg !== SYMPTOMS
+    && !spans.some((s) => s.start <= m.start && s.end >= m.end)
+    && !changes.some((d) => d.start >= m.end && scan.clause[d.start] === scan.clause[m.start])
+    && scopes.read(m.start, m.end, { parts: [m] }) === AFFIRMED);
 }

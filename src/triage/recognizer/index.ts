@@ -15,7 +15,7 @@ import { compileLexicon as compile } from './compile';
 export type { Feature, Finding, Polarity, Recognition, Trend, Direction } from './model';
 export { FEATURES, DIRECTIONS, LEG_WORSE } from './model';
 export { recognize } from './recognize';
-export { readTrend, readYesNo } from './answers';
+export { readTrend, readYesNo, saysSignPresent } from './answers';
 
 /**
  * A compiled lexicon. Treat it as opaque: build it with compileLexicon(), pass it back in.
