@@ -121,8 +121,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
       if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
     },
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
-    // The local Direct Line keeps the conversation's text in memory: forget me drops it there too.
-    onErase: (channelId, conversationId) => { if (channelId === 'webchat') webChat.localDirectLine?.store.erase(conversationId); },
+    // The local Direct Line keeps a conversation's activities in memory: drop them too (a no-op for other channels' ids).
+    onErase: (_channelId, conversationId) => { webChat.localDirectLine?.store.erase(conversationId); },
   });
   const scheduler = new CheckInScheduler({
     store: checkIns, now, logger,
