@@ -39,7 +39,7 @@ async function start(v: Variant): Promise<Server> {
   process.on('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }));
   return startServer({
     name: `bot ${v.label}`, script: v.entry, port, nodeArgs: v.args,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', MicrosoftAppId: '', MicrosoftAppPassword: '', LOCAL_DIRECTLINE: 'off', RATE_LIMIT_PER_CLIENT: '1000000', ...v.env },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn', MicrosoftAppId: '', MicrosoftAppPassword: '', LOCAL_DIRECTLINE: 'off', ALLOWED_SERVICE_URLS: 'https://webchat.botframework.com/', RATE_LIMIT_PER_CLIENT: '1000000', ...v.env },
   });
 }
 

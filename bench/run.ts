@@ -76,6 +76,7 @@ function botEnv(port: number, dataDir: string): Record<string, string> {
     PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn',
     MicrosoftAppId: '', MicrosoftAppPassword: '', DIRECT_LINE_SECRET: '',
     LOCAL_DIRECTLINE: 'off', // as in production; it only adds routes
+    ALLOWED_SERVICE_URLS: 'https://webchat.botframework.com/', // the serviceUrl the workload names, as an Azure channel would
     // All benchmark traffic comes from one loopback address; the per-client flood guard is kept
     // on (its cost is paid) but set high enough not to refuse. The per-conversation limit stays at its default.
     RATE_LIMIT_PER_CLIENT: '1000000',
