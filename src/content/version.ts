@@ -3,4 +3,4 @@
  * every audited disposition next to the rules version, so a clinic can tell exactly which
  * words a patient was shown. Bump it whenever a message in locales/ changes meaning.
  */
-export const CONTENT_VERSION = '2026.12.1';
+export const CONTENT_VERSION = '2026.12.2';
