@@ -130,6 +130,25 @@ describe('SMS carrier keywords', () => {
     }
   });
 
+  const OFFERED = [['en', 'en-GB', 'hi'], ['es', 'es-ES', 'hola'], ['fr', 'fr-FR', 'bonjour'], ['de', 'de-DE', 'hallo'], ['pl', 'pl-PL', 'dzień dobry'],
+    ['pt', 'pt-BR', 'olá'], ['ro', 'ro-RO', 'bună ziua'], ['ar', 'ar-EG', 'مرحبا'], ['ur', 'ur-PK', 'السلام علیکم'], ['zh-Hans', 'zh-CN', '你好']] as const;
+  for (const [lng, locale, first] of OFFERED) {
+    it(`H04: ${lng}, STOP and HELP are one message each, within two segments, with the number and STOP and START`, async () => {
+      const p = sms(locale);
+      await p.say(first);
+      for (const word of ['STOP', 'HELP']) {
+        const replies = await p.say(word);
+        console.log(transcript(`${lng}, ${word}`, [[word, replies]]));
+        expect(replies, `${lng} ${word}`).toHaveLength(1);
+        expect(replies[0]!.locale, `${lng} ${word}`).toBe(lng);
+        const text = replies[0]!.text ?? '';
+        expect(text, `${lng} ${word}`).toMatch(/999[\s\S]*START/);
+        if (word === 'HELP') expect(text, `${lng} ${word}`).toMatch(/STOP[\s\S]*START/);
+        expect(countSms(text).segments, `${lng} ${word}: ${text}`).toBeLessThanOrEqual(2);
+      }
+    });
+  }
+
   it('START (or UNSTOP) opts back in and starts again', async () => {
     for (const word of ['START', 'unstop']) {
       const p = sms();
