@@ -97,7 +97,7 @@ describe('issue 16 item 3: the real process on SIGTERM with a hung channel call'
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as net.AddressInfo;
     await new Promise((resolve) => probe.close(resolve));
-    const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/src/index.js')], {
+    const child = spawn(process.execPath, ['--disable-warning=DEP0111', path.resolve(__dirname, '../../dist/src/index.js')], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'info', SCHEDULER_INTERVAL_MS: '1000', OUTBOUND_TIMEOUT_MS: '60000', SHUTDOWN_TIMEOUT_MS: '8000' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
