@@ -10,7 +10,7 @@ import { recognize } from '../../src/triage/recognizer';
 
 const level = (lng: string, text: string): string => recognize(text, loadLexicon(lng)).level ?? 'none';
 
-describe('a scan result after a sign does not deny the sign', () => {
+describe('H32: a scan result after a sign does not deny the sign', () => {
   it.each([
     ['en', 'i have chest pain and the scan was negative'],
     ['en', "I'm coughing up blood and the ultrasound came back clear"],
