@@ -23,6 +23,8 @@
  * - post-triggers (negation.post: "was ruled out") negate what closely precedes them. Words
  *   like "gone" are NOT post-triggers: "the chest pain has gone" still reports chest pain,
  *   because a red flag that came and went still needs help; "gone" becomes a trend instead.
+ *   Words that play a sign down ("it's not a problem", "rien de grave", "مش مشكلة") are not
+ *   post-triggers either: they are pseudo-triggers, so their own "not" negates nothing.
  */
 import * as C from './compiled';
 import { fits, type Match, type Scan } from './match';
