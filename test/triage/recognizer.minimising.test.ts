@@ -14,7 +14,7 @@ const lex = {} as Record<Lng, Lexicon>;
 for (const l of LNGS) lex[l] = loadLexicon(l);
 const level = (lng: Lng, text: string): string => recognize(text, lex[lng]).level ?? 'none';
 
-describe('a red flag that is played down or went away is still reported', () => {
+describe('H32: a red flag that is played down or went away is still reported', () => {
   it.each([
     ['en', 'my chest hurts its not an issue'],
     ['en', 'I coughed up blood it is not a problem'],
