@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ first (test/setup/buildDist.ts): suites that start the compiled server need it.
+    globalSetup: ['test/setup/buildDist.ts'],
     testTimeout: 20000,
     hookTimeout: 30000,
     pool: 'forks',
