@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /**
  * Every outbound HTTP call's deadline, and one switch that cuts them all at shutdown. A call
  * takes `signal()`: it aborts when its own deadline passes or when `abortAll()` was called, so a
@@ -11,6 +13,9 @@ export interface Outbound {
 
 export function createOutbound(timeoutMs: number): Outbound {
   const stopping = new AbortController();
+  // Each call listens on `stopping` until its own deadline (bounded: calls per second × timeoutMs);
+  // Node's warning at 11 listeners is about leaks, and this is not one.
+  setMaxListeners(0, stopping.signal);
   return {
     timeoutMs,
     // By hand rather than AbortSignal.any: every call would otherwise hang a dependant on the
