@@ -44,14 +44,17 @@ export function createOutbound(timeoutMs: number): Outbound {
 /** Settles with `work`, or rejects with a TimeoutError after `ms` (the work itself is not stopped). */
 export function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const fail = (): void => { const e = new Error('deadline passed'); e.name = 'TimeoutError'; reject(e); };
+    // Whichever comes first (the work, the deadline, the abort) removes the others, so work that
+    // never settles leaves no listener behind on a long-lived signal.
+    const cleanup = (): void => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); };
+    const fail = (): void => { cleanup(); const e = new Error('deadline passed'); e.name = 'TimeoutError'; reject(e); };
     const timer = setTimeout(fail, ms);
-    const onAbort = (): void => { clearTimeout(timer); fail(); };
+    const onAbort = (): void => fail();
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
     work.then(
-      (value) => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); resolve(value); },
-      (error: unknown) => { clearTimeout(timer); signal?.removeEventListener('abort', onAbort); reject(error); },
+      (value) => { cleanup(); resolve(value); },
+      (error: unknown) => { cleanup(); reject(error); },
     );
   });
 }

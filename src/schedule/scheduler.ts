@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import { withDeadline } from '../http/outbound';
@@ -41,6 +42,8 @@ export class CheckInScheduler {
   private readonly active = new Set<Promise<void>>();
 
   constructor(private readonly options: SchedulerOptions) {
+    // One listener per check-in of the batch sent side by side (bounded by the batch size), not a leak.
+    setMaxListeners(0, this.stopping.signal);
     this.leaseMs = options.leaseMs ?? 2 * 60_000;
     this.maxAttempts = options.maxAttempts ?? 5;
     this.backoffMs = options.backoffMs ?? ((n) => Math.min(60 * 60_000, 30_000 * 2 ** (n - 1)));
