@@ -84,10 +84,15 @@ export class AfterscanBot extends ActivityHandler {
   private readonly profile: StatePropertyAccessor<Profile>;
   private readonly now: () => number;
   private readonly turns = new KeyedQueue();
+  /** The deployment's numbers, in every language's contact text: wherever a message names one, it is tap-to-call. */
+  private readonly phones: readonly string[];
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.now = deps.now ?? Date.now;
+    const { config } = deps;
+    const contacts = [config.careTeamContact, ...Object.values(config.careTeamContacts), config.pregnancyContact];
+    this.phones = [config.emergencyNumber, ...(config.urgentNumber ? [config.urgentNumber] : []), ...contacts.flatMap(phonesIn)];
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.session = deps.conversationState.createProperty<Session>('session');
     this.profile = deps.userState.createProperty<Profile>('profile');
@@ -180,8 +185,6 @@ export class AfterscanBot extends ActivityHandler {
     const { config, localizer } = this.deps;
     const lng = localizer.negotiate(context.activity.locale);
     const caps = capabilitiesFor(context.activity.channelId);
-    // The deployment's numbers: wherever a message names one, it is tap-to-call.
-    const phones = [config.emergencyNumber, ...(config.urgentNumber ? [config.urgentNumber] : []), ...phonesIn(config.careTeamContact), ...phonesIn(config.pregnancyContact)];
     /** Everything that follows the turn's language; set here and again by useLanguage. */
     const inLanguage = (next: string): Pick<Turn, 'lng' | 't' | 'lexicon' | 'commands' | 'answers'> => ({
       lng: next,
@@ -208,7 +211,7 @@ export class AfterscanBot extends ActivityHandler {
       now: this.now,
       forget: () => { context.turnState.set(FORGET_KEY, true); },
       send: async (...messages: OutMessage[]) => {
-        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps, this.deps.languages.dirOf(turn.lng), phones).map((a) => ({ ...a, locale: turn.lng }))));
+        if (messages.length > 0) await context.sendActivities(messages.flatMap((m) => render(m, caps, this.deps.languages.dirOf(turn.lng), this.phones).map((a) => ({ ...a, locale: turn.lng }))));
       },
     };
     const settings = this.deps.checkIns;

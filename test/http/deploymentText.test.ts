@@ -10,7 +10,9 @@ import { baseDirections, visual } from '../helpers/fribidi';
  */
 const PHONE = '020 7946 0000';
 const EN = `the DVT clinic on ${PHONE}`;
-const DE = `die Gefäßambulanz, Tel. ${PHONE}`;
+// The German clinic has a number of its own: it is linked for tap-to-call like the English one.
+const DE_PHONE = '030 1234 5678';
+const DE = `die Gefäßambulanz, Tel. ${DE_PHONE}`;
 const AR = `عيادة الأوعية الدموية، ${PHONE}`;
 const MARKS = /[\u2066-\u2069\u200e\u200f]/g;
 
@@ -32,6 +34,13 @@ describe('issue 19: CARE_TEAM_CONTACT per language, over HTTP', () => {
     const en = patient('en-GB');
     await en.say('hi');
     expect(plain(texts(await en.say('talk to someone')))).toContain(EN);
+  });
+
+  it('web chat: the number in CARE_TEAM_CONTACT_DE is a tap-to-call link in German, as the English one is in English', async () => {
+    expect(JSON.stringify(await patient('de-DE', 'webchat').say('hallo'))).toContain(`[${DE_PHONE}](tel:03012345678)`);
+    const en = patient('en-GB', 'webchat');
+    await en.say('hi');
+    expect(JSON.stringify(await en.say('talk to someone'))).toContain(`[${PHONE}](tel:02079460000)`);
   });
 
   it('Polish and Chinese, with no value of their own, get their translated default, never the English sentence', async () => {
