@@ -117,12 +117,13 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,
     now,
-    scrub: () => {
-      if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
-    },
     checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
-    // The local Direct Line keeps a conversation's activities in memory: drop them too (a no-op for other channels' ids).
-    onErase: (_channelId, conversationId) => { webChat.localDirectLine?.store.erase(conversationId); },
+    onErase: (conversationId) => {
+      // No copy of the erased rows left readable in DATA_DIR (secure_delete, then the WAL truncated).
+      if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
+      // The local Direct Line keeps a conversation's activities in memory: drop them too (a no-op for other channels' ids).
+      webChat.localDirectLine?.store.erase(conversationId);
+    },
   });
   const scheduler = new CheckInScheduler({
     store: checkIns, now, logger,
@@ -158,7 +159,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const startBackground = (): void => {
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
-    auditRetryTimer = setInterval(() => { if (auditWriter.waiting > 0) auditWriter.flush(); }, AUDIT_RETRY_MS).unref();
+    auditRetryTimer = setInterval(() => auditWriter.flush(), AUDIT_RETRY_MS).unref();
     scheduler.start(config.schedulerIntervalMs);
   };
   // What a stuck delivery or turn gets before its outbound calls are cut (well inside the shutdown deadline).

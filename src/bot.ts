@@ -46,12 +46,13 @@ export interface BotDeps {
   logger: Logger;
   now?: () => number;
   checkIns?: CheckInSettings;
-  /** After forget me: makes the deletions final on disk (no copy left readable in DATA_DIR). */
-  scrub?: () => void;
   /** Called when an SMS user texts STOP, to cancel anything else scheduled for them (by user-state key). */
   onOptOut?: (userKey: string) => Promise<void>;
-  /** Called after "forget me" erased a conversation, so a channel kept in this process drops its copy too. */
-  onErase?: (channelId: string, conversationId: string) => void;
+  /**
+   * Called after "forget me" erased a conversation's state: makes the deletion final on disk and
+   * lets a channel kept in this process drop its copy of the conversation too.
+   */
+  onErase?: (conversationId: string) => void;
 }
 
 const FORGET_KEY = Symbol('afterscan.forget');
@@ -140,8 +141,7 @@ export class AfterscanBot extends ActivityHandler {
     await this.deps.conversationState.delete(context);
     await this.deps.userState.delete(context);
     this.deps.checkIns?.store.deleteForUser(this.userKey(context));
-    this.deps.scrub?.();
-    this.deps.onErase?.(context.activity.channelId, context.activity.conversation?.id ?? '');
+    this.deps.onErase?.(context.activity.conversation?.id ?? '');
   }
 
   /** Books the configured check-ins for this conversation, to be sent proactively. */

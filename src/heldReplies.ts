@@ -20,10 +20,18 @@ export function holdRepliesUntilSaved(): Middleware {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       let holding = true;
       let held: Partial<Activity>[] = [];
-      const release = async (): Promise<void> => {
+      /** Sends what is held, in order, past this handler. */
+      const sendHeld = async (): Promise<void> => {
         const out = held;
         held = [];
-        if (out.length > 0) await context.sendActivities(out);
+        if (out.length === 0) return;
+        const was = holding;
+        holding = false;
+        try {
+          await context.sendActivities(out);
+        } finally {
+          holding = was;
+        }
       };
       context.onSendActivities(async (_ctx, activities, sendNext) => {
         if (!holding || !activities.every((a) => a.type === 'message' || a.type === undefined)) return sendNext();
@@ -32,15 +40,8 @@ export function holdRepliesUntilSaved(): Middleware {
           return activities.map((): ResourceResponse => ({ id: '' }));
         }
         // Advice: what was held goes first, in order, then the advice, now.
-        const earlier = held;
-        held = [];
-        holding = false;
-        try {
-          if (earlier.length > 0) await context.sendActivities(earlier);
-          return await sendNext();
-        } finally {
-          holding = true;
-        }
+        await sendHeld();
+        return sendNext();
       });
       try {
         await next();
@@ -50,7 +51,7 @@ export function holdRepliesUntilSaved(): Middleware {
         throw error;
       }
       holding = false;
-      await release();
+      await sendHeld();
     },
   };
 }
