@@ -7,9 +7,8 @@ import { holdRepliesUntilSaved } from './heldReplies';
 import { AuditWriter } from './audit/auditWriter';
 import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot';
-import fs from 'node:fs';
 import { loadAnswerWords } from './answerWords';
-import { findLocalesDir } from './localesDir';
+import { findLocalesDir, localeLanguages } from './localesDir';
 import { localeProblems } from './localeCheck';
 import { loadCommands } from './commands';
 import { CONTENT_VERSION } from './content/version';
@@ -77,7 +76,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
   // one missing or extra key never switches a language off unnoticed.
   const localesDir = findLocalesDir();
-  for (const lng of fs.readdirSync(localesDir).filter((d) => d !== 'en' && fs.existsSync(path.join(localesDir, d, 'meta.json')))) {
+  for (const lng of localeLanguages(localesDir).filter((d) => d !== 'en')) {
     if (localizer.languages.includes(lng)) continue;
     const problems = localeProblems(localesDir, lng);
     if (problems.length > 0) logger.error({ event: 'language_incomplete', lng, problems: problems.length, first: problems[0] }, 'a language is incomplete and is not offered; run npm run locales:check');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { findLocalesDir } from './localesDir';
+import { localeLanguages } from './localesDir';
 import { REGIONS, REGION_IDS, type Region } from './triage/regions';
 import type { ScanType } from './triage/scan';
 import { isOriginList } from './http/cors';
@@ -180,12 +180,6 @@ export class ConfigError extends Error {}
 /** DATA_DIR alone, for tools (like the audit export) that need no other setting. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATA_DIR?.trim() || './data');
-}
-
-/** The languages with a folder under locales/ (by id, e.g. "zh-Hans"). */
-function localeLanguages(): string[] {
-  const dir = findLocalesDir();
-  return fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, 'meta.json')));
 }
 
 const CONTACT_PREFIX = 'CARE_TEAM_CONTACT_';

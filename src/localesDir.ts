@@ -14,3 +14,8 @@ export function findLocalesDir(start: string = __dirname): string {
   }
   throw new Error('locales/ folder not found');
 }
+
+/** The languages with a folder under locales/ that holds a meta.json (by id, e.g. "zh-Hans"), English included. */
+export function localeLanguages(localesDir: string = findLocalesDir()): string[] {
+  return fs.readdirSync(localesDir).filter((d) => fs.existsSync(path.join(localesDir, d, 'meta.json')));
+}
