@@ -31,16 +31,13 @@ export class Conversation {
   readonly tokens = new Set<string>();
   /** When a client or the bot last used it (the idle clock). */
   lastActive = 0;
-  private readonly bounds: ConversationBounds;
 
   constructor(
     readonly id: string,
     readonly userId: string,
     public locale: string | undefined,
-    bounds: number | ConversationBounds,
-  ) {
-    this.bounds = typeof bounds === 'number' ? { maxActivities: bounds, maxBytes: Number.POSITIVE_INFINITY } : bounds;
-  }
+    private readonly bounds: ConversationBounds,
+  ) {}
 
   /** Bytes of activity JSON held. */
   get bytes(): number {
