@@ -27,7 +27,7 @@ import { keepEntityFields } from './sdk/entities';
 import { boundConnectorClients } from './sdk/connectorClient';
 import { boundOpenIdMetadata } from './sdk/openIdMetadata';
 import { publicCloudWith } from './sdk/authentication';
-import { createOutbound } from './http/outbound';
+import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
 import { CheckInScheduler } from './schedule/scheduler';
 import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
@@ -169,11 +169,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     await scheduler.stop(graceMs);
     if (http.listening) {
       const closed = closeGracefully(http);
-      let timer: NodeJS.Timeout | undefined;
-      const late = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), graceMs); })]);
-      clearTimeout(timer);
       // A turn still waiting on a channel that does not answer: cut the call, let the turn end.
-      if (late) { outbound.abortAll(); await closed; }
+      if (!(await settlesWithin(closed, graceMs))) outbound.abortAll();
+      await closed;
     }
     auditWriter.flush();
     storage.close();

@@ -58,3 +58,14 @@ export function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSign
     );
   });
 }
+
+/** True when `work` settles (either way) within `ms`; false when the time runs out first. */
+export async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([work.then(() => true, () => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

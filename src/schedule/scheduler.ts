@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
-import { withDeadline } from '../http/outbound';
+import { settlesWithin, withDeadline } from '../http/outbound';
 import type { CheckIn, CheckInStore } from './checkInStore';
 
 export interface SchedulerOptions {
@@ -104,11 +104,7 @@ export class CheckInScheduler {
     if (this.timer) clearInterval(this.timer);
     if (this.active.size === 0) return;
     const all = Promise.all([...this.active]);
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), graceMs); });
-    const outcome = await Promise.race([all.then(() => 'done' as const), grace]);
-    clearTimeout(timer);
-    if (outcome === 'late') {
+    if (!(await settlesWithin(all, graceMs))) {
       this.options.logger.warn({ event: 'checkin_send_cut', graceMs }, 'check-in delivery still running at shutdown; cutting it short');
       this.options.abortOutbound?.();
       this.stopping.abort();
