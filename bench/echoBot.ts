@@ -7,7 +7,7 @@
  *
  * ECHO_SERVER selects the HTTP front:
  *   bare (default)  the SDK sample: restify bodyParser() then adapter.process()
- *   app             Afterscan's own src/server.ts createServer() (body limit, validation,
+ *   app             Afterscan's own src/http/server.ts createServer() (body limit, validation,
  *                   guarded error bodies) in front of the same echo, to separate the cost of
  *                   the project's HTTP layer from the cost of its bot logic. Loaded at run time
  *                   so a change to createServer's signature cannot break the type-check.

@@ -5,11 +5,11 @@
  *
  *   npm run bench:recognizer
  */
-import { loadLexicon } from '../src/lexicons';
+import { loadLexicon } from '../src/language/lexicons';
 import { recognize, type Lexicon } from '../src/triage/recognizer';
-import { createLocalizer } from '../src/i18n';
-import { buildLanguageDirectory } from '../src/languageDirectory';
-import { screenMessage } from '../src/screening';
+import { createLocalizer } from '../src/language/localizer';
+import { buildLanguageDirectory } from '../src/language/directory';
+import { screenMessage } from '../src/safety/screen';
 import { fixtureSets, loadExamples } from '../scripts/redflagScore';
 
 const EN = [

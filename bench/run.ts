@@ -375,7 +375,7 @@ function abNotes(results: AB[]): string[] {
     lines.push(`- ${r.label}: bot p50 / p99 by kind of turn: ${tags.join('; ')}. Load generator used ${fmt(r.generatorCpuShare * 100)} % of a core; machine ${fmt(r.machineBusy * 100)} % busy over the rounds.${r.bot.errors + r.echo.errors > 0 ? ` **Errors: bot ${r.bot.errors}, echo ${r.echo.errors}** (${[...r.bot.errorSamples, ...r.echo.errorSamples].join('; ')})` : ' No errors.'}`);
     if (r.echoApp) {
       const appRps = r.echoApp.requests / r.echoApp.seconds;
-      lines.push(`  - echo behind Afterscan's own HTTP layer (src/server.ts createServer): ${fmt(appRps)} req/s, p50 / p99 ${fmt(percentile(r.echoApp.latencies, 50), 1)} / ${fmt(percentile(r.echoApp.latencies, 99), 1)} ms, ${fmt(median(r.echoApp.cpuUsPerReq))} µs CPU per request (${fmt(median(r.echoApp.rounds.map((a, i) => a / r.echo.rounds[i]!)), 2)}× the bare echo)`);
+      lines.push(`  - echo behind Afterscan's own HTTP layer (src/http/server.ts createServer): ${fmt(appRps)} req/s, p50 / p99 ${fmt(percentile(r.echoApp.latencies, 50), 1)} / ${fmt(percentile(r.echoApp.latencies, 99), 1)} ms, ${fmt(median(r.echoApp.cpuUsPerReq))} µs CPU per request (${fmt(median(r.echoApp.rounds.map((a, i) => a / r.echo.rounds[i]!)), 2)}× the bare echo)`);
     }
   }
   return lines;

@@ -1,6 +1,6 @@
 import type { OutMessage } from '../src/rendering';
 import { adviceShape, type AdviceShape, type Disposition, type Level } from '../src/triage';
-import type { Turn } from '../src/turn';
+import type { Turn } from '../src/bot/turn';
 
 const KEY: Record<Level, string> = { emergency: 'emergency', urgent: 'urgent', soon: 'soon', 'self-care': 'selfCare' };
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../src/sdk/dialogs';
-import { getTurn, type Turn } from '../src/turn';
+import { getTurn, type Turn } from '../src/bot/turn';
 import { DialogIds } from './ids';
 import { labelOf, readAnswer, type AskChoice, type ReaderKind } from './readers';
 

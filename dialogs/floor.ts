@@ -1,6 +1,6 @@
 import { findingOf, rank, RULES_VERSION, type Flag } from '../src/triage';
 import type { OutMessage } from '../src/rendering';
-import type { Turn } from '../src/turn';
+import type { Turn } from '../src/bot/turn';
 import { adviceMessages } from './advice';
 
 /**

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
-import { getTurn, type Turn } from '../src/turn';
+import { getTurn, type Turn } from '../src/bot/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 

@@ -1,6 +1,6 @@
 import { WaterfallDialog } from '../src/sdk/dialogs';
 import type { OutMessage } from '../src/rendering';
-import { getTurn, type Turn } from '../src/turn';
+import { getTurn, type Turn } from '../src/bot/turn';
 import type { AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 

@@ -1,5 +1,5 @@
 import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from '../src/sdk/dialogs';
-import { getTurn } from '../src/turn';
+import { getTurn } from '../src/bot/turn';
 import { startingAnswers } from '../src/triage';
 import { repeatFloor } from './floor';
 import { aboutMessage, sourcesMessage } from './sources';

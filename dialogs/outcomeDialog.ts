@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import { evaluate, isRepeatContact, withFloor, type Disposition } from '../src/triage';
-import { getTurn, type Turn } from '../src/turn';
+import { getTurn, type Turn } from '../src/bot/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { adviceMessages, summaryMessage } from './advice';
 import { DialogIds } from './ids';

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
-import { TOPICS, type Topic } from '../src/commands';
-import { getTurn, type Turn } from '../src/turn';
+import { TOPICS, type Topic } from '../src/language/commands';
+import { getTurn, type Turn } from '../src/bot/turn';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 

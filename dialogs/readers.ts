@@ -1,7 +1,7 @@
-import { clausesOf, type AnswerWords } from '../src/answerWords';
-import { normalizeWords } from '../src/commands';
+import { clausesOf, type AnswerWords } from '../src/language/answerWords';
+import { normalizeWords } from '../src/language/commands';
 import { LEG_WORSE, readTrend, readYesNo, recognize, saysSignPresent } from '../src/triage/recognizer';
-import type { Turn } from '../src/turn';
+import type { Turn } from '../src/bot/turn';
 
 /** How an answer is read. Names, not functions, because they are stored in dialog state. */
 export type ReaderKind = 'yesNo' | 'trend' | 'choice' | 'teachBack' | 'consent' | 'language' | 'eligibility';

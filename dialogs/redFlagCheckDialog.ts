@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import { flagDisposition, flagReason, unsureFlagReason, type Flag, type FlagLevel } from '../src/triage';
-import { getTurn } from '../src/turn';
+import { getTurn } from '../src/bot/turn';
 import { adviceMessages } from './advice';
 import { AskDialog, YES_NO_CHOICES } from './askDialog';
 import { holdFloor } from './floor';

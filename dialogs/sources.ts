@@ -3,7 +3,7 @@ import { CLINICAL_REVIEW, lastUpdated } from '../src/content/registry';
 import { CONTENT_VERSION } from '../src/content/version';
 import type { OutMessage } from '../src/rendering';
 import { RULES_VERSION } from '../src/triage';
-import type { Turn } from '../src/turn';
+import type { Turn } from '../src/bot/turn';
 import { draftText } from './languageDialog';
 
 /** "Why?" / "sources": the numbered references for the advice just given. */

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import { nextQuestion, type Question, type QuestionId } from '../src/triage';
-import { getTurn } from '../src/turn';
+import { getTurn } from '../src/bot/turn';
 import { AskDialog, TREND_CHOICES, YES_NO_CHOICES, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 

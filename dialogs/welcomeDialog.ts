@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/sdk/dialogs';
 import { RULES_VERSION } from '../src/triage';
-import { getTurn } from '../src/turn';
+import { getTurn } from '../src/bot/turn';
 import { adviceMessages } from './advice';
 import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';

@@ -14,7 +14,7 @@ import { Writable } from 'node:stream';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { findLocalesDir } from '../src/localesDir';
+import { findLocalesDir } from '../src/language/localesDir';
 import { fixturesDir } from './redflagScore';
 
 export type Tier = 'emergency' | 'urgent' | 'soon' | 'self-care' | 'not-eligible';

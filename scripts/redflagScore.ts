@@ -1,6 +1,6 @@
 /**
  * Scores the red-flag screen on labelled patient messages (test/fixtures/redflags.<set>.<lng>.json),
- * reading each message exactly the way the bot does (src/screening.ts: the conversation's lexicon,
+ * reading each message exactly the way the bot does (src/safety/screen.ts: the conversation's lexicon,
  * English, and the language the message is written in). Shared by the dev-set test and
  * `npm run redflags:score`. Emergency and urgent sensitivity and false alarms count affirmed
  * verdicts only (advice at once); a 'possible' label is caught by a question or by advice, and
@@ -8,10 +8,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadLexicon } from '../src/lexicons';
-import { createLocalizer } from '../src/i18n';
-import { buildLanguageDirectory, type LanguageDirectory } from '../src/languageDirectory';
-import { screenMessageVerdict } from '../src/screening';
+import { loadLexicon } from '../src/language/lexicons';
+import { createLocalizer } from '../src/language/localizer';
+import { buildLanguageDirectory, type LanguageDirectory } from '../src/language/directory';
+import { screenMessageVerdict } from '../src/safety/screen';
 
 /** 'possible': the screen should ask one direct question (or give advice), never stay silent (S2, S9). */
 export type Label = 'emergency' | 'urgent' | 'possible' | 'none';

@@ -6,10 +6,10 @@
  *
  * It prints what it read, not advice; the advice comes from the triage rules and locale files.
  */
-import { loadLexicon } from '../src/lexicons';
-import { createLocalizer } from '../src/i18n';
-import { buildLanguageDirectory } from '../src/languageDirectory';
-import { screenMessageVerdict } from '../src/screening';
+import { loadLexicon } from '../src/language/lexicons';
+import { createLocalizer } from '../src/language/localizer';
+import { buildLanguageDirectory } from '../src/language/directory';
+import { screenMessageVerdict } from '../src/safety/screen';
 import { recognize } from '../src/triage/recognizer';
 
 function parseArgs(argv: readonly string[]): { lang: string; text: string } {

@@ -12,7 +12,7 @@ import pino from 'pino';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { findLocalesDir } from '../src/localesDir';
+import { findLocalesDir } from '../src/language/localesDir';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve(__dirname, '..', '..', 'docs', 'channels', 'screenshots');

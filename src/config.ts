@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { localeLanguages } from './localesDir';
+import { localeLanguages } from './language/localesDir';
 import { REGIONS, REGION_IDS, type Region } from './triage/regions';
 import type { ScanType } from './triage/scan';
 import { isOriginList } from './http/cors';

@@ -33,7 +33,7 @@ export function validateActivity(body: unknown, options: { fromChannel?: boolean
   if (!optional(body.channelId, isId)) return fail('channelId is invalid');
   if (!optional(body.recipient, isObject)) return fail('recipient is invalid');
   if (!optional(body.text, (v) => typeof v === 'string' && v.length <= MAX_TEXT)) return fail('text must be a string of at most 10000 characters');
-  // The bot reads a card's value.text as the patient's words (src/messageText.ts): the same limit applies.
+  // The bot reads a card's value.text as the patient's words (src/bot/messageText.ts): the same limit applies.
   if (isObject(body.value) && !optional(body.value.text, (v) => typeof v === 'string' && v.length <= MAX_TEXT)) return fail('value.text must be a string of at most 10000 characters');
   if (!optional(body.locale, (v) => typeof v === 'string' && v.length <= 35)) return fail('locale is invalid');
   if (!optional(body.serviceUrl, (v) => typeof v === 'string' && /^https?:\/\//.test(v))) return fail('serviceUrl is invalid');

@@ -4,7 +4,7 @@ import { bold, escapeMarkdown, toMarkdown, type Dialect } from './markdown';
 import { dispositionEntity, questionEntities, type Choice, type OutActivity, type OutMessage } from './message';
 import { firstPhone, telUri } from './phones';
 import { splitForSms } from './smsSplit';
-import { RLM, startRightToLeft } from '../bidi';
+import { RLM, startRightToLeft } from '../language/bidi';
 
 type CardMessage = Extract<OutMessage, { kind: 'advice' | 'summary' }>;
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { matchLanguage } from '../languages';
-import { isolatePlaceholders } from '../bidi';
-import { findLocalesDir } from '../localesDir';
+import { matchLanguage } from '../language/offered';
+import { isolatePlaceholders } from '../language/bidi';
+import { findLocalesDir } from '../language/localesDir';
 
 /** The page's own words (locales/<lng>/web.json): title, footer, emergency banner. */
 export type WebStrings = Readonly<Record<string, string>>;

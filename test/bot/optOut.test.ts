@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { loadAnswerWords } from '../../src/answerWords';
-import { AfterscanBot, type BotDeps } from '../../src/bot';
-import { carrierKeyword } from '../../src/carrierKeywords';
-import { loadCommands } from '../../src/commands';
+import { loadAnswerWords } from '../../src/language/answerWords';
+import { AfterscanBot, type BotDeps } from '../../src/bot/afterscanBot';
+import { carrierKeyword } from '../../src/bot/carrierKeywords';
+import { loadCommands } from '../../src/language/commands';
 import { loadConfig } from '../../src/config';
-import { buildLanguageDirectory } from '../../src/languageDirectory';
-import { createLocalizer } from '../../src/i18n';
-import { loadLexicon } from '../../src/lexicons';
+import { buildLanguageDirectory } from '../../src/language/directory';
+import { createLocalizer } from '../../src/language/localizer';
+import { loadLexicon } from '../../src/language/lexicons';
 import { createLogger } from '../../src/logger';
 
 const PHONE = '+447700900123';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLocalizer, MESSAGE_NAMESPACES } from '../../src/i18n';
-import { findLocalesDir } from '../../src/localesDir';
-import { deploymentT } from '../../src/turn';
+import { createLocalizer, MESSAGE_NAMESPACES } from '../../src/language/localizer';
+import { findLocalesDir } from '../../src/language/localesDir';
+import { deploymentT } from '../../src/bot/turn';
 
 /**
  * Issue 19: {{careTeam}} is whatever the deployment wrote: a bare phone number, or a long phrase

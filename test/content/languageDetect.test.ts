@@ -5,8 +5,8 @@
  * alongside whatever is chosen, but a frightened patient should be answered in their language.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalizer } from '../../src/i18n';
-import { buildLanguageDirectory } from '../../src/languageDirectory';
+import { createLocalizer } from '../../src/language/localizer';
+import { buildLanguageDirectory } from '../../src/language/directory';
 import { fixtureSets, loadExamples } from '../../scripts/redflagScore';
 
 const localizer = createLocalizer('en');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { CAPABILITIES, PLAIN } from '../../src/rendering/capabilities';
 import { CONTENT_VERSION } from '../../src/content/version';
-import { createLocalizer } from '../../src/i18n';
-import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta } from '../../src/languages';
+import { createLocalizer } from '../../src/language/localizer';
+import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta } from '../../src/language/offered';
 
 const LOCALES = path.resolve(__dirname, '../../locales');
 const TEN = ['ar', 'de', 'en', 'es', 'fr', 'pl', 'pt', 'ro', 'ur', 'zh-Hans'];

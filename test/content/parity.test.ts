@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createLocalizer, isComplete } from '../../src/i18n';
-import { formIsOneNumber, localeProblems, requiredKeys } from '../../src/localeCheck';
+import { createLocalizer, isComplete } from '../../src/language/localizer';
+import { formIsOneNumber, localeProblems, requiredKeys } from '../../src/language/completeness';
 
 const LOCALES = path.resolve(__dirname, '../../locales');
 const languages = fs.readdirSync(LOCALES).filter((d) => fs.statSync(path.join(LOCALES, d)).isDirectory());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_NAMESPACES } from '../../src/i18n';
+import { MESSAGE_NAMESPACES } from '../../src/language/localizer';
 
 const LOCALES = path.resolve(__dirname, '../../locales');
 /** Placeholders as a patient reads them: the region's numbers and the translated default contacts. */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOPICS } from '../../src/commands';
-import { MESSAGE_NAMESPACES } from '../../src/i18n';
-import { pluralBase } from '../../src/localeCheck';
+import { TOPICS } from '../../src/language/commands';
+import { MESSAGE_NAMESPACES } from '../../src/language/localizer';
+import { pluralBase } from '../../src/language/completeness';
 import { NO_SCAN_REASON } from '../../dialogs/welcomeDialog';
 import { FLAG_FINDINGS, findingOf, QUESTIONS, RULES } from '../../src/triage';
 import { REPEAT_CONTACT_REASON } from '../../src/triage/rules';

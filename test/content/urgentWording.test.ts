@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findLocalesDir } from '../../src/localesDir';
+import { findLocalesDir } from '../../src/language/localesDir';
 
 /**
  * The urgent tier ("Get seen today") means a clinician must examine the patient today. "Seek

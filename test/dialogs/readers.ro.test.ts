@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from '../../dialogs/readers';
-import { loadAnswerWords } from '../../src/answerWords';
-import { loadCommands } from '../../src/commands';
-import { createLocalizer } from '../../src/i18n';
-import { loadLexicon } from '../../src/lexicons';
+import { loadAnswerWords } from '../../src/language/answerWords';
+import { loadCommands } from '../../src/language/commands';
+import { createLocalizer } from '../../src/language/localizer';
+import { loadLexicon } from '../../src/language/lexicons';
 import { capabilitiesFor } from '../../src/rendering';
-import type { Translate, Turn } from '../../src/turn';
+import type { Translate, Turn } from '../../src/bot/turn';
 
 /**
  * Romanian answers read with the real Romanian word lists and lexicon (locales/ro/answers.json,

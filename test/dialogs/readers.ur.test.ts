@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswer } from '../../dialogs/readers';
-import { loadAnswerWords } from '../../src/answerWords';
-import { loadCommands } from '../../src/commands';
-import { createLocalizer } from '../../src/i18n';
-import { loadLexicon } from '../../src/lexicons';
+import { loadAnswerWords } from '../../src/language/answerWords';
+import { loadCommands } from '../../src/language/commands';
+import { createLocalizer } from '../../src/language/localizer';
+import { loadLexicon } from '../../src/language/lexicons';
 import { capabilitiesFor } from '../../src/rendering';
 import { recognize } from '../../src/triage/recognizer';
-import type { Translate, Turn } from '../../src/turn';
+import type { Translate, Turn } from '../../src/bot/turn';
 
 /**
  * Urdu answers and advice wording, read with the real Urdu word lists, lexicon and messages

@@ -1,4 +1,4 @@
-import { TURN_OUTCOME, type TurnOutcome } from '../../src/errorBoundary';
+import { TURN_OUTCOME, type TurnOutcome } from '../../src/bot/errorBoundary';
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../helpers/app';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalizer } from '../../src/i18n';
+import { createLocalizer } from '../../src/language/localizer';
 import { loadExamples } from '../../scripts/redflagScore';
 import { dispositions, Patient, startApp, texts, type RunningApp } from '../helpers/app';
 import { TYPICAL_LOCALE } from '../helpers/locales';

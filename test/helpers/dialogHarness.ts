@@ -1,16 +1,16 @@
 import { ConversationState, MemoryStorage, type Middleware, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { loadAnswerWords } from '../../src/answerWords';
-import { loadCommands } from '../../src/commands';
-import { createLocalizer } from '../../src/i18n';
-import { loadLexicon } from '../../src/lexicons';
+import { loadAnswerWords } from '../../src/language/answerWords';
+import { loadCommands } from '../../src/language/commands';
+import { createLocalizer } from '../../src/language/localizer';
+import { loadLexicon } from '../../src/language/lexicons';
 import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
 import { type CardAttachment } from './cards';
-import { buildLanguageDirectory } from '../../src/languageDirectory';
-import { messageText } from '../../src/messageText';
+import { buildLanguageDirectory } from '../../src/language/directory';
+import { messageText } from '../../src/bot/messageText';
 import type { ScanType } from '../../src/triage';
-import { setTurn, type Profile, type Session, type Translate } from '../../src/turn';
+import { setTurn, type Profile, type Session, type Translate } from '../../src/bot/turn';
 
 const localizer = createLocalizer('en');
 localizer.instance.options.appendNamespaceToCIMode = true;

@@ -1,12 +1,12 @@
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type Activity, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { loadAnswerWords } from '../../src/answerWords';
-import { AfterscanBot } from '../../src/bot';
-import { loadCommands } from '../../src/commands';
+import { loadAnswerWords } from '../../src/language/answerWords';
+import { AfterscanBot } from '../../src/bot/afterscanBot';
+import { loadCommands } from '../../src/language/commands';
 import { loadConfig } from '../../src/config';
-import { buildLanguageDirectory } from '../../src/languageDirectory';
-import { createLocalizer } from '../../src/i18n';
-import { loadLexicon } from '../../src/lexicons';
+import { buildLanguageDirectory } from '../../src/language/directory';
+import { createLocalizer } from '../../src/language/localizer';
+import { loadLexicon } from '../../src/language/lexicons';
 import { createLogger } from '../../src/logger';
 import { KeyedQueue } from '../../src/http/keyedQueue';
 import { Patient, startApp, texts } from '../helpers/app';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RLM } from '../../src/bidi';
+import { RLM } from '../../src/language/bidi';
 import { Patient, startApp, texts, type RunningApp } from '../helpers/app';
 import { baseDirections, visual } from '../helpers/fribidi';
 

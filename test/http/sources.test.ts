@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT } from '../../src/content/registry';
-import { MESSAGE_NAMESPACES } from '../../src/i18n';
+import { MESSAGE_NAMESPACES } from '../../src/language/localizer';
 import { SOURCES } from '../../src/triage';
 import { Patient, startApp, texts, type RunningApp } from '../helpers/app';
 import { answerById, CALM, questionId } from '../helpers/questions';

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FSI, LRI, PDI, RLM, isolateNumbers, isolateValue } from '../../src/bidi';
-import { createLocalizer, MESSAGE_NAMESPACES } from '../../src/i18n';
-import { findLocalesDir } from '../../src/localesDir';
+import { FSI, LRI, PDI, RLM, isolateNumbers, isolateValue } from '../../src/language/bidi';
+import { createLocalizer, MESSAGE_NAMESPACES } from '../../src/language/localizer';
+import { findLocalesDir } from '../../src/language/localesDir';
 import { CAPABILITIES, countSms, render, type OutActivity, type OutMessage } from '../../src/rendering';
-import { deploymentT, type DeploymentText } from '../../src/turn';
+import { deploymentT, type DeploymentText } from '../../src/bot/turn';
 import { cardText } from '../helpers/cards';
 import { baseDirections, visual } from '../helpers/fribidi';
 

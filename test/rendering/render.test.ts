@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { capabilitiesFor, countSms, render, type OutMessage } from '../../src/rendering';
 import type { Disposition } from '../../src/triage';
-import { createLocalizer } from '../../src/i18n';
+import { createLocalizer } from '../../src/language/localizer';
 import { cardActions, cardText, cardVersion, cardWarnings } from '../helpers/cards';
 
 const disposition: Disposition = { level: 'emergency', reasons: ['E_SIGNS'], rulesVersion: 'test' } as Disposition;

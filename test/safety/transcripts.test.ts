@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advicePaths, walkPath } from '../../scripts/transcriptWalker';
-import { createLocalizer } from '../../src/i18n';
+import { createLocalizer } from '../../src/language/localizer';
 import { bookPaths, LEVELS, optionsFor, QUESTIONS, RULES, type Path } from '../../src/triage';
 import { startApp, type RunningApp } from '../helpers/app';
 

@@ -4,8 +4,8 @@
  * only what is clearly before the scan or long ago reads as history.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
-import { screenMessageVerdict } from '../../src/screening';
+import { loadLexicon } from '../../src/language/lexicons';
+import { screenMessageVerdict } from '../../src/safety/screen';
 import { recognize } from '../../src/triage/recognizer';
 
 const level = (lng: string, text: string): string => recognize(text, loadLexicon(lng)).level ?? 'none';

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadLexicon } from '../../src/lexicons';
-import { findLocalesDir } from '../../src/localesDir';
+import { loadLexicon } from '../../src/language/lexicons';
+import { findLocalesDir } from '../../src/language/localesDir';
 import { compileLexicon, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 
 type Lng = 'en' | 'es';

@@ -5,7 +5,7 @@
  * showing that the same words reported as the patient's own still reach the emergency tier (S2).
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/language/lexicons';
 import { recognize, type Lexicon } from '../../src/triage/recognizer';
 
 type Lng = 'en' | 'es';

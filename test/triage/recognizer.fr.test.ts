@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCommands } from '../../src/commands';
-import { loadLexicon } from '../../src/lexicons';
-import { findLocalesDir } from '../../src/localesDir';
+import { loadCommands } from '../../src/language/commands';
+import { loadLexicon } from '../../src/language/lexicons';
+import { findLocalesDir } from '../../src/language/localesDir';
 import { readTrend, readYesNo, recognize } from '../../src/triage/recognizer';
 
 const lex = loadLexicon('fr');

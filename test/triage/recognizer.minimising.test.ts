@@ -5,7 +5,7 @@
  * Such words must never act as denials. True denials ("no chest pain", "was ruled out") still deny.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/language/lexicons';
 import { recognize, type Lexicon } from '../../src/triage/recognizer';
 
 const LNGS = ['en', 'es', 'fr', 'de', 'pl', 'pt', 'ro', 'ar', 'ur', 'zh-Hans'] as const;

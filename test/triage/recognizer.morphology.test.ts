@@ -5,7 +5,7 @@
  * of a resolved, explained episode or an unchanged chronic baseline (S2 still wins elsewhere).
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/language/lexicons';
 import { recognize } from '../../src/triage/recognizer';
 import { StemIndex, stems } from '../../src/triage/recognizer/stem';
 

@@ -5,8 +5,8 @@
  * stories stay 'negated' (nothing); an affirmed flag anywhere wins.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
-import { screenMessage, screenMessageVerdict } from '../../src/screening';
+import { loadLexicon } from '../../src/language/lexicons';
+import { screenMessage, screenMessageVerdict } from '../../src/safety/screen';
 import { screenText, screenVerdict, verdictOf } from '../../src/triage';
 import { recognize, type Lexicon, type Polarity } from '../../src/triage/recognizer';
 

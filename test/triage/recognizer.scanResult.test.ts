@@ -5,7 +5,7 @@
  * ("phlebitis was ruled out") still negates it.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/language/lexicons';
 import { recognize } from '../../src/triage/recognizer';
 
 const level = (lng: string, text: string): string => recognize(text, loadLexicon(lng)).level ?? 'none';

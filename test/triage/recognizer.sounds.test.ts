@@ -5,7 +5,7 @@
  * Sentences here are new wording, not copies of the fixtures, so they test the category.
  */
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/lexicons';
+import { loadLexicon } from '../../src/language/lexicons';
 import { recognize, type Lexicon } from '../../src/triage/recognizer';
 import { soundKey, SoundIndex } from '../../src/triage/recognizer/sounds';
 

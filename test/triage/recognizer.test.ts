@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadLexicon } from '../../src/lexicons';
-import { findLocalesDir } from '../../src/localesDir';
+import { loadLexicon } from '../../src/language/lexicons';
+import { findLocalesDir } from '../../src/language/localesDir';
 import { compileLexicon, readTrend, readYesNo, recognize, type Lexicon } from '../../src/triage/recognizer';
 
 const lex: Record<'en' | 'es', Lexicon> = { en: loadLexicon('en'), es: loadLexicon('es') };

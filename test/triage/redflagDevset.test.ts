@@ -16,7 +16,7 @@
  * (S1/S2), false alarms cost trust.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalizer } from '../../src/i18n';
+import { createLocalizer } from '../../src/language/localizer';
 import { fixtureSets, formatScores, loadExamples, rate, score, type Score } from '../../scripts/redflagScore';
 import FLOORS from '../fixtures/redflags.floors.json';
 

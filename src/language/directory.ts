@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeWords } from './commands';
-import type { Localizer } from './i18n';
-import { buildDetector, wordsOf } from './languageDetect';
+import type { Localizer } from './localizer';
+import { buildDetector, wordsOf } from './detect';
 import { findLocalesDir } from './localesDir';
 
 export interface LanguageDirectory {

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { MAX_TEXT } from './http/activityValidation';
+import { MAX_TEXT } from '../http/activityValidation';
 
 /**
  * The one place that reads the patient's words (S1, S9): typed text, else a card's submitted

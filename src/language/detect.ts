@@ -8,7 +8,7 @@
  * guess needs a clear lead; otherwise the answer is null and the default language stays.
  * Pure: no files, no SDK. Linear in the length of the message.
  */
-import { isIdeograph, tokenize } from './triage/recognizer/tokenize';
+import { isIdeograph, tokenize } from '../triage/recognizer/tokenize';
 
 export interface Detector {
   detect(text: string): string | null;

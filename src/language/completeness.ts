@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readMeta } from './languages';
+import { readMeta } from './offered';
 import { findLocalesDir } from './localesDir';
 import { loadLexicon } from './lexicons';
 

@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import type { AnswerWords } from './answerWords';
-import type { CommandMatcher } from './commands';
-import type { ScanType } from './triage/scan';
-import type { LanguageDirectory } from './languageDirectory';
-import { careTeamContactFor, type Config } from './config';
-import type { Capabilities, OutMessage } from './rendering';
-import type { Lexicon } from './triage/recognizer';
-import type { Answers, Disposition, FlagLevel, LegTrend } from './triage/types';
+import type { AnswerWords } from '../language/answerWords';
+import type { CommandMatcher } from '../language/commands';
+import type { ScanType } from '../triage/scan';
+import type { LanguageDirectory } from '../language/directory';
+import { careTeamContactFor, type Config } from '../config';
+import type { Capabilities, OutMessage } from '../rendering';
+import type { Lexicon } from '../triage/recognizer';
+import type { Answers, Disposition, FlagLevel, LegTrend } from '../triage/types';
 
 /** A translator fixed to one language; options are interpolation values and i18next options. */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -75,7 +75,7 @@ export interface Turn {
   commands: CommandMatcher;
   /** How patients word answers in the turn's language (locales/<lng>/answers.json). */
   answers: AnswerWords;
-  /** The patient's words this turn, read once (src/messageText.ts): typed text, else a card's value.text. */
+  /** The patient's words this turn, read once (src/bot/messageText.ts): typed text, else a card's value.text. */
   text: string;
   /** What the service's scans look at (SCAN_TYPE). */
   scanType: ScanType;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import type { Config } from './config';
-import type { Localizer } from './i18n';
-import type { Logger } from './logger';
-import { capabilitiesFor, render } from './rendering';
+import type { Config } from '../config';
+import type { Localizer } from '../language/localizer';
+import type { Logger } from '../logger';
+import { capabilitiesFor, render } from '../rendering';
 import { deploymentFor, deploymentT, findTurn } from './turn';
 
 export interface BoundaryDeps {

@@ -1,14 +1,14 @@
 /**
  * The turn's language, decided after state loads: the user's kept choice, the language of a first
  * SMS, or a choice made now ("language" for the menu, or a language's own name). The channel's
- * locale was applied before state loaded (src/bot.ts makeTurn), so the safety screen never waits.
+ * locale was applied before state loaded (src/bot/afterscanBot.ts makeTurn), so the safety screen never waits.
  */
-import type { DialogContext } from './sdk/dialogs';
-import { answersActiveQuestion } from '../dialogs/askDialog';
-import { DialogIds } from '../dialogs/ids';
-import { confirmLanguage, draftNotice } from '../dialogs/languageDialog';
-import type { OutMessage } from './rendering';
-import type { Turn } from './turn';
+import type { DialogContext } from '../src/sdk/dialogs';
+import { answersActiveQuestion } from './askDialog';
+import { DialogIds } from './ids';
+import { confirmLanguage, draftNotice } from './languageDialog';
+import type { OutMessage } from '../src/rendering';
+import type { Turn } from '../src/bot/turn';
 
 /** Applies the user's kept language choice; true when it changed the turn's language. */
 export function applyChosenLanguage(turn: Turn): boolean {

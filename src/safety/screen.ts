@@ -5,8 +5,8 @@
  * another one (H17). The conversation's own reading of a denied or only possible flag stands only
  * when the message is written in that language (src/triage/screen.ts).
  */
-import { screenVerdict, type Flag, type PossibleFlag, type ScreenVerdict } from './triage';
-import type { Lexicon } from './triage/recognizer';
+import { screenVerdict, type Flag, type PossibleFlag, type ScreenVerdict } from '../triage';
+import type { Lexicon } from '../triage/recognizer';
 
 export type { PossibleFlag, ScreenVerdict };
 

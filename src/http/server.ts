@@ -1,16 +1,16 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Logger } from './logger';
-import { validateActivity } from './http/activityValidation';
-import { readJson } from './http/readJson';
-import { applyCors } from './http/cors';
-import type { RequestLimits } from './http/requestLimits';
-import { applyTimeouts } from './http/timeouts';
-import { CONNECTOR_BASE } from './directline/connector';
-import type { LocalDeliveryAdapter } from './directline/adapter';
-import { checkBearerShape } from './http/bearerCheck';
-import { serviceUrlAllowed } from './http/serviceUrls';
-import { setApiSecurityHeaders } from './webchat/headers';
+import type { Logger } from '../logger';
+import { validateActivity } from './activityValidation';
+import { readJson } from './readJson';
+import { applyCors } from './cors';
+import type { RequestLimits } from './requestLimits';
+import { applyTimeouts } from './timeouts';
+import { CONNECTOR_BASE } from '../directline/connector';
+import type { LocalDeliveryAdapter } from '../directline/adapter';
+import { checkBearerShape } from './bearerCheck';
+import { serviceUrlAllowed } from './serviceUrls';
+import { setApiSecurityHeaders } from '../webchat/headers';
 
 export interface ServerDeps {
   adapter: LocalDeliveryAdapter;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findLocalesDir } from './localesDir';
-import { foldText } from './triage/recognizer/tokenize';
+import { foldText } from '../triage/recognizer/tokenize';
 
 /** The lists of locales/<lng>/answers.json (see its `_about`). */
 export const ANSWER_LISTS = ['agree', 'refuse', 'confused', 'since', 'hedges', 'gone', 'better', 'same', 'worse', 'still', 'carer', 'whyClotFound', 'whyNoScan', 'whyArmScan', 'whyUnder18'] as const;

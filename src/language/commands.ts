@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findLocalesDir } from './localesDir';
-import { foldText } from './triage/recognizer/tokenize';
+import { foldText } from '../triage/recognizer/tokenize';
 
 export const COMMANDS = ['help', 'menu', 'restart', 'start', 'stop', 'human', 'forget', 'why', 'about', 'language'] as const;
 export type Command = (typeof COMMANDS)[number];

@@ -36,7 +36,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findLocalesDir } from './localesDir';
-import { compileLexicon, type Lexicon } from './triage/recognizer';
+import { compileLexicon, type Lexicon } from '../triage/recognizer';
 
 const cache = new Map<string, Lexicon>();
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { isolatePlaceholders } from './bidi';
 import { findLocalesDir } from './localesDir';
-import { localeProblems } from './localeCheck';
-import { CONTENT_VERSION } from './content/version';
-import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta, type LanguagePolicy, type ReviewStatus } from './languages';
+import { localeProblems } from './completeness';
+import { CONTENT_VERSION } from '../content/version';
+import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type LanguageMeta, type LanguagePolicy, type ReviewStatus } from './offered';
 
 /** Message namespaces: one JSON file each under locales/<lng>/. Lexicons are data, not messages. */
 export const MESSAGE_NAMESPACES = ['common', 'welcome', 'explain', 'symptoms', 'outcome', 'faq'] as const;
