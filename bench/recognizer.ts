@@ -9,7 +9,7 @@ import { loadLexicon } from '../src/language/lexicons';
 import { recognize, type Lexicon } from '../src/triage/recognizer';
 import { createLocalizer } from '../src/language/localizer';
 import { buildLanguageDirectory } from '../src/language/directory';
-import { screenMessage } from '../src/safety/screen';
+import { affirmedFlag, createRedFlagScreen } from '../src/safety/screen';
 import { fixtureSets, loadExamples } from '../scripts/redflagScore';
 
 const EN = [
@@ -74,8 +74,8 @@ const directory = buildLanguageDirectory(localizer, 'en');
 const all = new Map(localizer.languages.map((l) => [l, loadLexicon(l)]));
 console.log(`compile all ${all.size} lexicons and the detector: ${(Number(process.hrtime.bigint() - t1) / 1e6).toFixed(1)} ms`);
 const mixed = fixtureSets().filter((f) => f.set === 'dev' && all.has(f.lng)).flatMap((f) => loadExamples(f.set, f.lng).map((e) => [e.text, f.lng] as const));
-const screenOnce = (text: string, lng: string): number =>
-  screenMessage(text, lng, (l) => all.get(l) as Lexicon, (t) => directory.detect(t))?.reasons.length ?? 0;
+const screenText = createRedFlagScreen((l) => all.get(l) as Lexicon, directory);
+const screenOnce = (text: string, lng: string): number => affirmedFlag(screenText(text, lng))?.reasons.length ?? 0;
 let screened = 0;
 let sink2 = 0;
 const s0 = process.hrtime.bigint();

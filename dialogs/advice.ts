@@ -5,7 +5,7 @@ import type { Turn } from '../src/bot/turn';
 const KEY: Record<Level, string> = { emergency: 'emergency', urgent: 'urgent', soon: 'soon', 'self-care': 'selfCare' };
 
 function lineContext(turn: Turn): 'line' | 'noLine' {
-  return turn.hasUrgentLine ? 'line' : 'noLine';
+  return turn.deployment.hasUrgentLine ? 'line' : 'noLine';
 }
 
 function title(turn: Turn, level: Level, shape: AdviceShape): string {
@@ -22,10 +22,10 @@ function adviceLines(turn: Turn, level: Level, shape: AdviceShape): string[] {
     case 'urgent':
       if (shape.urgent === 'now') return [t(`outcome:urgent.now_${lineContext(turn)}`)];
       if (shape.urgent === 'maternity') return [t('outcome:urgent.maternity')];
-      return [t('outcome:urgent.body'), t('outcome:urgent.where', { context: lineContext(turn) }), ...(turn.region === 'uk' ? [t('outcome:urgent.online_uk')] : [])];
+      return [t('outcome:urgent.body'), t('outcome:urgent.where', { context: lineContext(turn) }), ...(turn.deployment.region === 'uk' ? [t('outcome:urgent.online_uk')] : [])];
     case 'soon': {
       const what = shape.soon ?? 'either';
-      const window = turn.hasRepeatWindow && what !== 'askAboutScan' ? [t('outcome:soon.window', { context: turn.repeatWindowContext, count: turn.repeatWindowCount })] : [];
+      const window = turn.deployment.hasRepeatWindow && what !== 'askAboutScan' ? [t('outcome:soon.window', { context: turn.deployment.repeatWindowContext, count: turn.deployment.repeatWindowCount })] : [];
       return [t('outcome:soon.body'), t(`outcome:soon.what_${what}`), ...window, ...(what === 'askAboutScan' ? [] : [t('outcome:soon.contact')])];
     }
     case 'self-care':

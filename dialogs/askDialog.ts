@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from '../src/sdk/dialogs';
 import { getTurn, type Turn } from '../src/bot/turn';
 import { DialogIds } from './ids';
+import { answerTopic } from './topics';
 import { labelOf, readAnswer, type AskChoice, type ReaderKind } from './readers';
 
 /** Options for one question. Plain data: it is stored in dialog state between turns. */
@@ -78,7 +79,11 @@ export class AskDialog extends Dialog<AskOptions> {
     const answer = read(turn, state.options);
     if (answer !== null) return dc.endDialog(answer);
     const topic = turn.commands.topic(turn.text);
-    if (topic) return dc.beginDialog(DialogIds.questions, { topic, once: true });
+    if (topic) {
+      await answerTopic(turn, topic);
+      await ask(turn, state.options);
+      return Dialog.EndOfTurn;
+    }
     state.misses += 1;
     if (state.misses >= 2 && state.options.fallback !== null) {
       if (state.options.announceFallback) await turn.send({ kind: 'text', text: turn.t('common:takenAsUnsure') });

@@ -40,7 +40,7 @@ export class ExplainDialog extends ComponentDialog {
         if (step.result === 'more') {
           await turn.send(
             { kind: 'text', text: turn.t('explain:missed') },
-            { kind: 'text', text: turn.t(turn.scanType === 'whole-leg' ? 'explain:odds' : 'explain:odds_thigh') },
+            { kind: 'text', text: turn.t(turn.deployment.scanType === 'whole-leg' ? 'explain:odds' : 'explain:odds_thigh') },
             { kind: 'text', text: turn.t('explain:tests') },
           );
         }

@@ -1,7 +1,7 @@
-import { WaterfallDialog } from '../src/sdk/dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/sdk/dialogs';
 import type { OutMessage } from '../src/rendering';
 import { getTurn, type Turn } from '../src/bot/turn';
-import type { AskOptions } from './askDialog';
+import { AskDialog, type AskOptions } from './askDialog';
 import { DialogIds } from './ids';
 
 const menu = (turn: Turn): AskOptions => ({
@@ -34,22 +34,31 @@ export async function confirmLanguage(turn: Turn, lng: string): Promise<void> {
   await turn.send({ kind: 'text', text: turn.t('common:language.chosen') }, ...draftNotice(turn));
 }
 
+/** What the language menu ends with: whether the conversation under it still has to begin. */
+export interface LanguageChosen { languageChosen: true; begin: boolean }
+
+export function isLanguageChosen(value: unknown): value is LanguageChosen {
+  return typeof value === 'object' && value !== null && (value as { languageChosen?: unknown }).languageChosen === true;
+}
+
 /**
  * "Language" typed at any turn: a menu of the offered languages, each in its own name (a
  * numbered list on SMS). The choice is kept for the user and beats the channel's locale. On
  * top of a conversation, that conversation then asks its question again in the new language;
- * on its own, a conversation not yet begun begins.
+ * on its own, it ends saying whether a conversation not yet begun should begin (the bot begins it).
  */
-export class LanguageDialog extends WaterfallDialog {
+export class LanguageDialog extends ComponentDialog {
   constructor() {
-    super(DialogIds.language, [
+    super(DialogIds.language);
+    this.addDialog(new AskDialog());
+    this.addDialog(new WaterfallDialog('languageFlow', [
       async (step) => step.beginDialog(DialogIds.ask, menu(getTurn(step.context))),
       async (step) => {
         const turn = getTurn(step.context);
         if (step.result !== '') await confirmLanguage(turn, step.result as string);
-        if (step.stack.length === 1 && !turn.session.consented) return step.replaceDialog(DialogIds.main, { from: 'start' });
-        return step.endDialog();
+        return step.endDialog({ languageChosen: true, begin: !turn.session.consented } satisfies LanguageChosen);
       },
-    ]);
+    ]));
+    this.initialDialogId = 'languageFlow';
   }
 }

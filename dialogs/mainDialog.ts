@@ -1,15 +1,12 @@
-import { ComponentDialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from '../src/sdk/dialogs';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from '../src/sdk/dialogs';
 import { getTurn } from '../src/bot/turn';
-import { startingAnswers } from '../src/triage';
-import { repeatFloor } from './floor';
-import { aboutMessage, sourcesMessage } from './sources';
 import { AskDialog, type AskOptions } from './askDialog';
 import { ExplainDialog } from './explainDialog';
 import { FollowUpDialog } from './followUpDialog';
-import { ForgetDialog } from './forgetDialog';
 import { DialogIds } from './ids';
 import { OutcomeDialog } from './outcomeDialog';
 import { QuestionsDialog } from './questionsDialog';
+import { freshCheck } from './startOver';
 import { SymptomCheckDialog } from './symptomCheckDialog';
 import { WelcomeDialog } from './welcomeDialog';
 import type { Disposition } from '../src/triage';
@@ -44,16 +41,13 @@ const opts = (step: WaterfallStepContext): MainOptions => (step.options ?? {}) a
 
 /**
  * The whole conversation: welcome and consent, what the result means, the symptom check,
- * the advice, then a "what next" menu. Also the one place that handles commands typed at
- * any turn (help, menu, restart, stop, talk to someone), before the active question sees them.
+ * the advice, then a "what next" menu. Commands typed at any turn are the bot's, not this
+ * dialog's (src/bot/steps/commands.ts): they answer the same wherever the patient is.
  */
-/** Commands that answer the forget-me confirmation when typed at it (help, why and about only explain, then ask again). */
-const ANSWERS_FORGET: ReadonlySet<string> = new Set(['forget', 'menu', 'restart', 'stop']);
-
 export class MainDialog extends ComponentDialog {
   constructor() {
     super(DialogIds.main);
-    for (const dialog of [new AskDialog(), new WelcomeDialog(), new ExplainDialog(), new SymptomCheckDialog(), new OutcomeDialog(), new QuestionsDialog(), new FollowUpDialog(), new ForgetDialog()]) {
+    for (const dialog of [new AskDialog(), new WelcomeDialog(), new ExplainDialog(), new SymptomCheckDialog(), new OutcomeDialog(), new QuestionsDialog(), new FollowUpDialog()]) {
       this.addDialog(dialog);
     }
     this.addDialog(new WaterfallDialog('mainFlow', [
@@ -81,8 +75,7 @@ export class MainDialog extends ComponentDialog {
           case 'questions':
             return step.beginDialog(DialogIds.questions);
           case 'checkAgain':
-            turn.session.answers = startingAnswers(turn.scanType);
-            await turn.send(...repeatFloor(turn));
+            await turn.send(...freshCheck(turn));
             return step.replaceDialog('mainFlow', { from: 'symptoms' });
           case 'carryOn':
             return step.replaceDialog('mainFlow', { from: 'symptoms' });
@@ -94,57 +87,5 @@ export class MainDialog extends ComponentDialog {
       async (step) => step.replaceDialog('mainFlow', { from: 'next', menu: 'afterOutcome' }),
     ]));
     this.initialDialogId = 'mainFlow';
-  }
-
-  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = await this.interrupt(inner);
-    return interrupted ?? super.onContinueDialog(inner);
-  }
-
-  /** Commands typed at any turn. Returns a result when the command took the turn. */
-  private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    if (inner.context.activity.type !== 'message') return undefined;
-    const turn = getTurn(inner.context);
-    const command = turn.commands.command(turn.text);
-    // At the "delete everything?" question: "forget me" again asks it once more (never a second
-    // question stacked under the first), and a command that moves on answers it: nothing deleted.
-    if (inner.activeDialog?.id === DialogIds.forget && command && ANSWERS_FORGET.has(command)) {
-      if (command === 'forget') {
-        await inner.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
-      }
-      await turn.send({ kind: 'text', text: turn.t('common:forget.kept') });
-      // Replaced, not ended: the question under it must not be asked again before the command runs.
-      if (command === 'menu') return inner.replaceDialog(DialogIds.questions);
-    }
-    switch (command) {
-      case 'help':
-      case 'human':
-        const help = turn.caps.numberedChoices ? 'common:helpNumbered' : 'common:help';
-        await turn.send({ kind: 'text', text: turn.t(command === 'help' ? help : 'common:careTeam') });
-        await inner.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
-      case 'why':
-      case 'about':
-        await turn.send(command === 'why' ? sourcesMessage(turn) : aboutMessage(turn));
-        await inner.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
-      case 'menu':
-        return inner.beginDialog(DialogIds.questions);
-      case 'forget':
-        return inner.beginDialog(DialogIds.forget);
-      case 'restart':
-        // The answers start over; emergency or urgent advice already given holds and is said again (S8).
-        turn.session.answers = startingAnswers(turn.scanType);
-        await turn.send({ kind: 'text', text: turn.t('common:restarting') }, ...repeatFloor(turn));
-        await inner.cancelAllDialogs();
-        return inner.beginDialog('mainFlow', { from: 'symptoms' });
-      case 'stop':
-        await inner.cancelAllDialogs();
-        await turn.send({ kind: 'text', text: turn.t('common:stopped') }, { kind: 'text', text: turn.t('common:emergencyLine') });
-        return { status: DialogTurnStatus.complete };
-      default:
-        return undefined;
-    }
   }
 }

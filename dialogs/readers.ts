@@ -182,7 +182,7 @@ function readChoice(turn: Turn, text: string, said: string, choices: readonly As
  */
 function readTeachBack(turn: Turn, text: string): string {
   const padded = ` ${normalizeWords(text)} `;
-  const number = ` ${normalizeWords(turn.emergencyNumber)} `;
+  const number = ` ${normalizeWords(turn.deployment.emergencyNumber)} `;
   const at = padded.indexOf(number);
   if (at >= 0) return turn.commands.teachBackNegated(padded.slice(0, at + 1)) ? 'wrong' : 'callNow';
   return turn.commands.teachBackRight(text) ? 'callNow' : 'wrong';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { loadLexicon } from '../src/language/lexicons';
 import { createLocalizer } from '../src/language/localizer';
 import { buildLanguageDirectory, type LanguageDirectory } from '../src/language/directory';
-import { screenMessageVerdict } from '../src/safety/screen';
+import { createRedFlagScreen } from '../src/safety/screen';
 
 /** 'possible': the screen should ask one direct question (or give advice), never stay silent (S2, S9). */
 export type Label = 'emergency' | 'urgent' | 'possible' | 'none';
@@ -57,10 +57,10 @@ function detector(): LanguageDirectory {
 }
 
 export function score(set: string, lng: string, examples: readonly Example[]): Score {
-  const languages = detector();
+  const screen = createRedFlagScreen((l) => loadLexicon(l), detector());
   const s: Score = { set, lng, n: examples.length, emergency: [0, 0], urgent: [0, 0], falseAlarm: [0, 0], possible: [0, 0], asked: [0, 0], emergencyAsRun: [0, 0], urgentAsRun: [0, 0], misses: [] };
   for (const ex of examples) {
-    const v = screenMessageVerdict(ex.text, lng, (l) => loadLexicon(l), (t) => languages.detect(t));
+    const v = screen(ex.text, lng);
     const got = v.kind === 'affirmed' ? v.flag.level : v.kind === 'possible' ? 'possible' : 'none';
     // As the bot runs it: a possible flag gets a direct question, and "yes" gives that flag's advice.
     const askedAt = v.kind === 'possible' ? v.flags.map((f) => f.level) : [];

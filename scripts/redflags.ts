@@ -9,7 +9,7 @@
 import { loadLexicon } from '../src/language/lexicons';
 import { createLocalizer } from '../src/language/localizer';
 import { buildLanguageDirectory } from '../src/language/directory';
-import { screenMessageVerdict } from '../src/safety/screen';
+import { createRedFlagScreen } from '../src/safety/screen';
 import { recognize } from '../src/triage/recognizer';
 
 function parseArgs(argv: readonly string[]): { lang: string; text: string } {
@@ -42,7 +42,7 @@ function main(): number {
   // What the bot does with it: this language's lexicon, English, and the language the text is written in.
   const languages = buildLanguageDirectory(createLocalizer('en'), 'en');
   const written = languages.detect(text);
-  const v = screenMessageVerdict(text, lang, (l) => loadLexicon(l), (t) => languages.detect(t));
+  const v = createRedFlagScreen((l) => loadLexicon(l), languages)(text, lang);
   const said = v.kind === 'affirmed' ? `affirmed ${v.flag.level} ${v.flag.reasons.join(' ')}` : v.kind === 'possible' ? `possible (ask about) ${v.flags.map((f) => `${f.code} ${f.level}`).join(', ')}` : 'nothing';
   console.log(`bot screen (${[...new Set([lang, 'en', ...(written ? [written] : [])])].join(' + ')}): ${said}`);
   return 0;

@@ -148,7 +148,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   };
   let retentionTimer: NodeJS.Timeout | undefined;
   let auditRetryTimer: NodeJS.Timeout | undefined;
-  installErrorBoundary(adapter, { config, localizer, logger, clearDialogs: (context) => bot.clearDialogs(context) });
+  installErrorBoundary(adapter, { config, localizer, logger });
   const limits = createRequestLimits(config.limits, logger, now);
   const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping() && auditWriter.flush(), logger, maxBodyBytes: config.maxBodyBytes,
     requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins,

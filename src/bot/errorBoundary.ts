@@ -10,8 +10,6 @@ export interface BoundaryDeps {
   config: Readonly<Config>;
   localizer: Localizer;
   logger: Logger;
-  /** Forgets the dialog stack so the next message starts clean. */
-  clearDialogs: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -30,7 +28,8 @@ function framesOnly(error: unknown): string | undefined {
 /**
  * The one error boundary (S7). Logs a correlation id, the error's name and frames (never
  * the patient's text), sends a short localised message that still says what to do in an
- * emergency, and clears the dialog stack. Nothing here may throw.
+ * emergency. The bot has already cleared the turn's dialog stack, inside the conversation's lock
+ * (src/bot/afterscanBot.ts), so the next message starts clean. Nothing here may throw.
  */
 export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps): void {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -46,11 +45,6 @@ export function installErrorBoundary(adapter: CloudAdapter, deps: BoundaryDeps):
       await context.sendActivities(pieces.map((piece) => ({ ...piece, locale: lng })));
     } catch (sendError) {
       deps.logger.error({ event: 'fallback_send_failed', correlationId, err: (sendError as Error)?.name }, 'could not send the fallback');
-    }
-    try {
-      await deps.clearDialogs(context);
-    } catch (clearError) {
-      deps.logger.warn({ event: 'clear_dialogs_failed', correlationId, err: (clearError as Error)?.name }, 'could not clear the dialog stack');
     }
   };
 }

@@ -51,9 +51,8 @@ export interface Profile {
   languageHinted?: boolean;
 }
 
-/** Everything a dialog needs for one turn, fixed to the user's language and channel. */
-export interface Turn {
-  lng: string;
+/** The deployment's fixed facts a dialog reads (built once from the configuration: src/bot/createTurn.ts deploymentOf). */
+export interface Deployment {
   /** The deployment's emergency number, for reading replies that name it. */
   emergencyNumber: string;
   /** The deployment has a national urgent line (else advice points to the doctor or urgent care). */
@@ -64,25 +63,43 @@ export interface Turn {
   repeatWindowContext?: 'single';
   /** The number the window's "days" agrees with (plural forms): the upper end, or the one day. */
   repeatWindowCount?: number;
+  /** What the service's scans look at (SCAN_TYPE). */
+  scanType: ScanType;
+  /** The deployment's region (REGION), for region-only lines such as NHS 111 online. */
+  region: string;
+}
+
+/** What is kept about the patient: this conversation's session and the user's profile. */
+export interface PatientState {
+  session: Session;
+  profile: Profile;
+}
+
+/** Everything that follows the turn's language; replaced together when the language changes. */
+export interface TurnLanguage {
+  lng: string;
   t: Translate;
-  caps: Capabilities;
-  /** The offered languages: names, directions, review status, the language command. */
-  languages: LanguageDirectory;
-  /** Switches this turn (and what it sends from now on) to another offered language. */
-  useLanguage: (lng: string) => void;
   /** The red-flag and answer lexicon of the turn's language. */
   lexicon: Lexicon;
   commands: CommandMatcher;
   /** How patients word answers in the turn's language (locales/<lng>/answers.json). */
   answers: AnswerWords;
+}
+
+/**
+ * Everything a dialog needs for one turn, fixed to the user's language and channel: the
+ * deployment, the language services, the patient's state, and this turn's words and replies.
+ * Built by one function, createTurn (src/bot/createTurn.ts), for the bot and the test harness.
+ */
+export interface Turn extends TurnLanguage, PatientState {
+  deployment: Deployment;
+  caps: Capabilities;
+  /** The offered languages: names, directions, review status, the language command. */
+  languages: LanguageDirectory;
+  /** Switches this turn (and what it sends from now on) to another offered language. */
+  useLanguage: (lng: string) => void;
   /** The patient's words this turn, read once (src/bot/messageText.ts): typed text, else a card's value.text. */
   text: string;
-  /** What the service's scans look at (SCAN_TYPE). */
-  scanType: ScanType;
-  /** The deployment's region (REGION), for region-only lines such as NHS 111 online. */
-  region: string;
-  session: Session;
-  profile: Profile;
   now: () => number;
   /** Follow-up check-ins, when the deployment runs them: the days offered, whether none is pending yet, and how to book them. */
   checkIns?: { days: readonly number[]; available: () => boolean; schedule: () => void };

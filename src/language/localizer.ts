@@ -9,7 +9,7 @@ import { effectiveStatus, matchLanguage, offeredLanguages, readMeta, type Langua
 
 /** Message namespaces: one JSON file each under locales/<lng>/. Lexicons are data, not messages. */
 export const MESSAGE_NAMESPACES = ['common', 'welcome', 'explain', 'symptoms', 'outcome', 'faq'] as const;
-export type Namespace = (typeof MESSAGE_NAMESPACES)[number];
+type Namespace = (typeof MESSAGE_NAMESPACES)[number];
 
 type Json = { [key: string]: Json } | string | string[];
 

@@ -7,5 +7,5 @@ export { FLAG_QUESTIONS, QUESTIONS, nextQuestion, optionsFor, type Question, typ
 export { withFloor, flagDisposition, isRepeatContact, type Flag } from './combine';
 export { SOURCES, type Source } from './sources';
 export { REGIONS, type Region } from './regions';
-export { screen, screenText, screenVerdict, verdictOf, flagReason, type PossibleFlag, type ScreenVerdict, type ScreenResult } from './screen';
-export { allPaths, bookPaths, SCREENING_QUESTIONS, type Path, type PathFilter } from './paths';
+export { screen, screenText, screenVerdict, verdictOf, flagReason, type PossibleFlag, type ScreenVerdict } from './screen';
+export { allPaths, bookPaths, type Path } from './paths';

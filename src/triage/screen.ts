@@ -28,8 +28,6 @@ export type ScreenVerdict =
   | { kind: 'affirmed'; flag: Flag; possible: PossibleFlag[] }
   | { kind: 'possible'; flags: PossibleFlag[] }
   | { kind: 'nothing' };
-/** The same type under the name the issue used. */
-export type ScreenResult = ScreenVerdict;
 
 /**
  * The verdict on a set of findings. An affirmed flag anywhere wins over every possible one (S2);

@@ -15,11 +15,6 @@ export function rank(level: Level): number {
   return LEVELS.indexOf(level);
 }
 
-/** The more urgent of two levels. */
-export function moreUrgent(a: Level, b: Level): Level {
-  return rank(a) <= rank(b) ? a : b;
-}
-
 /** One tier more urgent, capped at `cap`. */
 export function stepUp(level: Level, cap: Level = 'emergency'): Level {
   const up = LEVELS[Math.max(0, rank(level) - 1)] ?? level;

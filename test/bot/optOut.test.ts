@@ -3,7 +3,7 @@ import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity
 import { describe, expect, it } from 'vitest';
 import { loadAnswerWords } from '../../src/language/answerWords';
 import { AfterscanBot, type BotDeps } from '../../src/bot/afterscanBot';
-import { carrierKeyword } from '../../src/bot/carrierKeywords';
+import { carrierKeyword } from '../../src/bot/steps/carrierKeywords';
 import { loadCommands } from '../../src/language/commands';
 import { loadConfig } from '../../src/config';
 import { buildLanguageDirectory } from '../../src/language/directory';

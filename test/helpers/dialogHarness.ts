@@ -5,12 +5,11 @@ import { loadAnswerWords } from '../../src/language/answerWords';
 import { loadCommands } from '../../src/language/commands';
 import { createLocalizer } from '../../src/language/localizer';
 import { loadLexicon } from '../../src/language/lexicons';
-import { capabilitiesFor, render, type OutMessage } from '../../src/rendering';
 import { type CardAttachment } from './cards';
 import { buildLanguageDirectory } from '../../src/language/directory';
-import { messageText } from '../../src/bot/messageText';
+import { createTurn, type TurnServices } from '../../src/bot/createTurn';
 import type { ScanType } from '../../src/triage';
-import { setTurn, type Profile, type Session, type Translate } from '../../src/bot/turn';
+import type { Profile, Session, Translate } from '../../src/bot/turn';
 
 const localizer = createLocalizer('en');
 localizer.instance.options.appendNamespaceToCIMode = true;
@@ -30,23 +29,24 @@ export function dialogHarness(dialog: Dialog, options: { channelId?: string; ses
   const session: Session = options.session ?? { answers: {} };
   const profile: Profile = options.profile ?? {};
   const channelId = options.channelId ?? 'test';
-  const t = localizer.fixedT('cimode') as unknown as Translate;
   const languages = buildLanguageDirectory(localizer, 'en');
-  const services: Middleware = {
+  const services: TurnServices = {
+    deployment: { emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false, scanType: options.scanType ?? 'unknown', region: options.region ?? 'uk' },
+    languages,
+    negotiate: () => 'en',
+    translator: () => localizer.fixedT('cimode') as unknown as Translate,
+    lexicon: loadLexicon, commands: loadCommands, answerWords: loadAnswerWords,
+    phones: [],
+    now: () => options.now ?? 1_700_000_000_000,
+  };
+  const middleware: Middleware = {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
-      const caps = capabilitiesFor(context.activity.channelId);
-      setTurn(context, {
-        lng: 'en', emergencyNumber: '999', hasUrgentLine: true, hasRepeatWindow: false,
-        t, caps, languages, useLanguage: () => undefined, lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en'),
-        text: messageText(context.activity), scanType: options.scanType ?? 'unknown', region: options.region ?? 'uk', session, profile,
-        now: () => options.now ?? 1_700_000_000_000,
-        forget: () => undefined,
-        send: async (...messages: OutMessage[]) => { await context.sendActivities(messages.flatMap((m) => render(m, caps))); },
-      });
+      // The bot's own createTurn, with the state the test gave (the bot loads it from storage).
+      Object.assign(createTurn(services, context, { forget: () => undefined }), { session, profile });
       await next();
     },
   };
-  const client = new DialogTestClient(channelId, dialog, options.initial, [services], new ConversationState(new MemoryStorage()));
+  const client = new DialogTestClient(channelId, dialog, options.initial, [middleware], new ConversationState(new MemoryStorage()));
   return { client, session, profile };
 }
 

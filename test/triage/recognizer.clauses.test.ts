@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/language/lexicons';
-import { screenMessageVerdict } from '../../src/safety/screen';
+import { createRedFlagScreen } from '../../src/safety/screen';
 import { recognize } from '../../src/triage/recognizer';
 
 const level = (lng: string, text: string): string => recognize(text, loadLexicon(lng)).level ?? 'none';
@@ -56,7 +56,7 @@ describe('tense: after the scan counts, before it or long ago is history', () =>
     ['en', 'I had chest pain before the scan, none since'], ['es', 'me desmayé hace años'],
     ['es', 'antes de la eco me faltaba un poco el aire pero ya no'],
   ] as const)('S2: what was clearly before the scan or long ago is history (nothing): %s "%s"', (lng, text) => {
-    expect(screenMessageVerdict(text, lng, (l) => loadLexicon(l), () => lng).kind).toBe('nothing');
+    expect(createRedFlagScreen((l) => loadLexicon(l), { detect: () => lng, named: () => null })(text, lng).kind).toBe('nothing');
   });
 
   it.each([

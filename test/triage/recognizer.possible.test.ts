@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/language/lexicons';
-import { screenMessage, screenMessageVerdict } from '../../src/safety/screen';
+import { affirmedFlag, createRedFlagScreen } from '../../src/safety/screen';
+
+/** The bot's screen with the language a message is written in fixed (null: not detected). */
+const screenAs = (written: string | null) => createRedFlagScreen((l) => loadLexicon(l), { detect: () => written, named: () => null });
 import { screenText, screenVerdict, verdictOf } from '../../src/triage';
 import { recognize, type Lexicon, type Polarity } from '../../src/triage/recognizer';
 
@@ -15,7 +18,7 @@ const lex: Record<Lng, Lexicon> = { en: loadLexicon('en'), es: loadLexicon('es')
 const polarities = (lng: Lng, text: string, code: string): Polarity[] =>
   recognize(text, lex[lng]).findings.filter((f) => f.code === code).map((f) => f.polarity);
 /** The verdict as the bot gets it, with the message's language known. */
-const verdict = (lng: Lng, text: string) => screenMessageVerdict(text, lng, (l) => loadLexicon(l), () => lng);
+const verdict = (lng: Lng, text: string) => screenAs(lng)(text, lng);
 const kind = (lng: Lng, text: string): string => {
   const v = verdict(lng, text);
   return v.kind === 'affirmed' ? `affirmed ${v.flag.level}` : v.kind;
@@ -161,7 +164,7 @@ describe('nothing: hypotheticals, history and other people', () => {
   });
 });
 
-describe('the verdict (screenVerdict, screenMessageVerdict)', () => {
+describe('the verdict (screenVerdict, createRedFlagScreen)', () => {
   it('S2: an affirmed flag anywhere wins over possible ones', () => {
     const v = verdict('en', "maybe a bit dizzy, and I can't breathe");
     expect(v.kind).toBe('affirmed');
@@ -193,8 +196,8 @@ describe('the verdict (screenVerdict, screenMessageVerdict)', () => {
     expect(verdict('en', 'no chest pain and not breathless')).toEqual({ kind: 'nothing' });
   });
 
-  it('screenMessage and screenText still return only the affirmed flag, or null for possible', () => {
-    const read = (text: string) => screenMessage(text, 'en', (l) => loadLexicon(l), () => 'en');
+  it('affirmedFlag and screenText return only the affirmed flag, or null for possible', () => {
+    const read = (text: string) => affirmedFlag(screenAs('en')(text, 'en'));
     expect(read("I can't breathe")).toEqual({ level: 'emergency', reasons: ['RF_BREATHLESS'] });
     expect(read('maybe a bit breathless')).toBeNull();
     expect(screenText('maybe a bit breathless', [lex.en])).toBeNull();
@@ -204,8 +207,8 @@ describe('the verdict (screenVerdict, screenMessageVerdict)', () => {
   it('S2: where the message is in the conversation\'s language, its own hedged reading stands over another lexicon\'s report', () => {
     // English reads "palpitations" as a report; the Spanish reading, doubted twice, stands.
     const text = 'quizás un poco de palpitations, seguro que son los nervios';
-    expect(screenMessageVerdict(text, 'es', (l) => loadLexicon(l), () => 'es').kind).toBe('possible');
-    expect(screenMessageVerdict(text, 'es', (l) => loadLexicon(l), () => null).kind).toBe('affirmed');
+    expect(screenAs('es')(text, 'es').kind).toBe('possible');
+    expect(screenAs(null)(text, 'es').kind).toBe('affirmed');
   });
 
   it('verdictOf reads findings from any source the same way', () => {

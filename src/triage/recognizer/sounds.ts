@@ -1,4 +1,7 @@
 /**
+ * A per-language rule written in code: English and Spanish sound spellings. It applies only to
+ * the words a lexicon lists in its data (spelling.sounds).
+ *
  * Sound-alike spelling for the few words where a missed red flag costs most.
  *
  * Edit distance (fuzzy.ts) catches slips of the finger ("brethless"), not spelling by ear or

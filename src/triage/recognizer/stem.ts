@@ -1,4 +1,7 @@
 /**
+ * A per-language rule written in code: Spanish verb endings. It applies only to the words a
+ * lexicon lists in its data (spelling.stems); a lexicon that lists none is untouched.
+ *
  * A light verb stemmer for a whitelist of key verbs (spelling.stems), so that every person,
  * tense, gerund and clitic of "ahogar" ("me ahogo", "se está ahogando", "me ahogué",
  * "ahogándome") reads as one word the lexicon already uses ("ahogo").

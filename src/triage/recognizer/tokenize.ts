@@ -153,7 +153,7 @@ function breakOf(code: number): number {
 }
 
 /**
- * Spanish "sí" (yes) and "si" (if) differ only by the accent that folding removes, and "si" is
+ * A per-language rule written in code (Spanish): "sí" (yes) and "si" (if) differ only by the accent that folding removes, and "si" is
  * a hypothetical trigger: "Sí me duele el pecho" would read as "if my chest hurts". So an
  * accented sí keeps its accent as a token of its own; the lexicons list both where both apply.
  * Unaccented "si" stays ambiguous and keeps its "if" reading.

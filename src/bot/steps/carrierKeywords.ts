@@ -1,4 +1,8 @@
-import type { Turn } from './turn';
+import { adviceMessages } from '../../../dialogs/advice';
+import { affirmedFlag } from '../../safety/screen';
+import { flagDisposition } from '../../triage';
+import type { Step, TurnRun } from '../pipeline';
+import type { Turn } from '../turn';
 
 export type CarrierKeyword = 'stop' | 'start' | 'help';
 
@@ -57,4 +61,21 @@ export async function handleCarrierKeyword(turn: Turn, text: string, actions: Ke
     default:
       return false;
   }
+}
+
+/**
+ * Step: SMS carrier keywords, then the opt-out. A patient who texted STOP gets nothing unprompted,
+ * but an urgent sign they typed is still answered (emergency advice went out in the first step).
+ */
+export function carrierKeywordStep(actions: (run: TurnRun) => KeywordActions): Step {
+  return async (run, next) => {
+    const { turn } = run;
+    if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, turn.text, actions(run)))) return;
+    if (turn.profile.optedOut) {
+      const flag = affirmedFlag(run.verdict);
+      if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));
+      return;
+    }
+    await next();
+  };
 }
