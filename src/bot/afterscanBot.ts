@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { ActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type TurnContext, type StatePropertyAccessor, type UserState } from 'botbuilder';
 import { DialogSet, type DialogState } from '../sdk/dialogs';
 import { ForgetDialog } from '../../dialogs/forgetDialog';
 import { LanguageDialog } from '../../dialogs/languageDialog';
@@ -15,13 +14,13 @@ import type { LanguageDirectory } from '../language/directory';
 import type { Localizer } from '../language/localizer';
 import { KeyedQueue } from '../http/keyedQueue';
 import type { Logger } from '../logger';
-import type { CheckInStore } from '../schedule/checkInStore';
 import { createRedFlagScreen } from '../safety/screen';
 import type { Lexicon } from '../triage/recognizer';
+import { checkInBooking, type CheckInSettings } from './checkIns';
 import { turnServices } from './createTurn';
 import { compose, createRun, type RunParts, type TurnRun } from './pipeline';
 import { audienceStep } from './steps/audience';
-import { carrierKeywordStep, type KeywordActions } from './steps/carrierKeywords';
+import { carrierKeywordStep } from './steps/carrierKeywords';
 import { commandStep } from './steps/commands';
 import { dialogStep } from './steps/dialogs';
 import { emergencyAdvice } from './steps/emergency';
@@ -30,13 +29,6 @@ import { loadStateStep } from './steps/loadState';
 import { redFlagStep } from './steps/redFlag';
 import { screenStep } from './steps/screen';
 import type { Profile, Session, Turn } from './turn';
-
-/** Follow-up check-ins as the bot sees them: where to book, which days, and each one's window. */
-export interface CheckInSettings {
-  store: CheckInStore;
-  days: readonly number[];
-  windowHours: number;
-}
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -67,7 +59,6 @@ export function rootDialogs(dialogState: StatePropertyAccessor<DialogState>): Di
     .add(new LanguageDialog()).add(new QuestionsDialog()).add(new RedFlagCheckDialog());
 }
 const conversationKey = (context: TurnContext): string => `${context.activity.channelId}/${context.activity.conversation?.id ?? ''}`;
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * The bot: one turn at a time per conversation, each a pipeline of small steps
@@ -99,7 +90,7 @@ export class AfterscanBot extends ActivityHandler {
       screenStep(screen, emergency),
       loadStateStep,
       languageStep(screen, emergency),
-      carrierKeywordStep((run) => this.keywordActions(run)),
+      carrierKeywordStep((run) => this.cancelScheduled(run)),
       languageNoticeStep,
       audienceStep,
       languageChoiceStep,
@@ -201,29 +192,10 @@ export class AfterscanBot extends ActivityHandler {
     const marks: { forget?: boolean } = {};
     const run = createRun(this.parts, context, {
       forget: () => { marks.forget = true; },
-      checkIns: (turn) => this.checkInsFor(context, turn),
+      checkIns: (turn) => (this.deps.checkIns ? checkInBooking(this.deps.checkIns, context, turn, this.userKey(context), this.now) : undefined),
     });
     context.turnState.set(RUN_KEY, Object.assign(marks, { run }));
     return run;
-  }
-
-  /** Follow-up check-ins this turn can offer and book, when the deployment runs them. */
-  private checkInsFor(context: TurnContext, turn: Turn): Turn['checkIns'] {
-    const settings = this.deps.checkIns;
-    if (!settings) return undefined;
-    return {
-      days: settings.days,
-      available: () => settings.store.pendingFor(this.userKey(context)).length === 0,
-      schedule: () => {
-        // The reference carries the language, so the check-in speaks it even before state loads.
-        const reference = { ...TurnContext.getConversationReference(context.activity), locale: turn.lng } as unknown as Record<string, unknown>;
-        const start = this.now();
-        settings.store.add(settings.days.map((day) => ({
-          id: randomUUID(), userKey: this.userKey(context), reference, locale: turn.lng,
-          dueAt: start + day * DAY_MS, expiresAt: start + day * DAY_MS + settings.windowHours * 3600 * 1000,
-        })));
-      },
-    };
   }
 
   private async startIfIdle(run: TurnRun): Promise<void> {
@@ -234,19 +206,13 @@ export class AfterscanBot extends ActivityHandler {
   }
 
   /** STOP cancels the pending check-ins and whatever else `onOptOut` knows about; a failing hook is logged, never fatal. */
-  private keywordActions(run: TurnRun): KeywordActions {
-    return {
-      clearDialogs: async () => { await (await run.dialogs()).cancelAllDialogs(); },
-      cancelScheduled: async () => {
-        const userKey = this.userKey(run.context);
-        const cancels = [async () => { this.deps.checkIns?.store.cancelForUser(userKey, this.now()); }, async () => this.deps.onOptOut?.(userKey)];
-        for (const cancel of cancels) {
-          await cancel().catch((error: unknown) => {
-            this.deps.logger.error({ event: 'opt_out_cancel_failed', err: (error as Error).name }, 'could not cancel scheduled messages after STOP');
-          });
-        }
-      },
-      begin: async () => { await startOver(await run.dialogs(), run.turn); },
-    };
+  private async cancelScheduled(run: TurnRun): Promise<void> {
+    const userKey = this.userKey(run.context);
+    const cancels = [async () => { this.deps.checkIns?.store.cancelForUser(userKey, this.now()); }, async () => this.deps.onOptOut?.(userKey)];
+    for (const cancel of cancels) {
+      await cancel().catch((error: unknown) => {
+        this.deps.logger.error({ event: 'opt_out_cancel_failed', err: (error as Error).name }, 'could not cancel scheduled messages after STOP');
+      });
+    }
   }
 }

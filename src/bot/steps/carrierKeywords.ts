@@ -1,4 +1,5 @@
 import { adviceMessages } from '../../../dialogs/advice';
+import { startOver } from '../../../dialogs/startOver';
 import { affirmedFlag } from '../../safety/screen';
 import { flagDisposition } from '../../triage';
 import type { Step, TurnRun } from '../pipeline';
@@ -66,11 +67,17 @@ export async function handleCarrierKeyword(turn: Turn, text: string, actions: Ke
 /**
  * Step: SMS carrier keywords, then the opt-out. A patient who texted STOP gets nothing unprompted,
  * but an urgent sign they typed is still answered (emergency advice went out in the first step).
+ * `cancelScheduled` cancels every message scheduled for the turn's user.
  */
-export function carrierKeywordStep(actions: (run: TurnRun) => KeywordActions): Step {
+export function carrierKeywordStep(cancelScheduled: (run: TurnRun) => Promise<void>): Step {
   return async (run, next) => {
     const { turn } = run;
-    if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, turn.text, actions(run)))) return;
+    const actions: KeywordActions = {
+      clearDialogs: async () => { await (await run.dialogs()).cancelAllDialogs(); },
+      cancelScheduled: () => cancelScheduled(run),
+      begin: async () => { await startOver(await run.dialogs(), turn); },
+    };
+    if (turn.caps.carrierKeywords && (await handleCarrierKeyword(turn, turn.text, actions))) return;
     if (turn.profile.optedOut) {
       const flag = affirmedFlag(run.verdict);
       if (flag) await turn.send(...adviceMessages(turn, flagDisposition(flag)));

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { carrierKeywordStep, type KeywordActions } from '../../../src/bot/steps/carrierKeywords';
+import { carrierKeywordStep } from '../../../src/bot/steps/carrierKeywords';
 import { loadStateStep } from '../../../src/bot/steps/loadState';
 import { runSteps, sentLevels, sentTexts, stepWorld } from '../../helpers/stepRun';
 
 const calls: string[] = [];
-const actions = (): KeywordActions => ({
-  clearDialogs: async () => { calls.push('clear'); },
-  cancelScheduled: async () => { calls.push('cancel'); },
-  begin: async () => { calls.push('begin'); },
-});
-const step = carrierKeywordStep(actions);
+const step = carrierKeywordStep(async () => { calls.push('cancel'); });
 
 describe('step: carrierKeywords', () => {
   it('SMS STOP opts out once, clears, cancels and confirms; then nothing unprompted', async () => {
@@ -17,7 +12,7 @@ describe('step: carrierKeywords', () => {
     const world = stepWorld();
     const stop = await runSteps(world, [loadStateStep, step], { text: 'STOP', channelId: 'sms' });
     expect(stop.run.turn.profile.optedOut).toBe(true);
-    expect(calls).toEqual(['clear', 'cancel']);
+    expect(calls).toEqual(['cancel']);
     expect(stop.sent).toHaveLength(1);
     const later = await runSteps(world, [loadStateStep, step], { text: 'hello', channelId: 'sms' });
     expect(later.sent).toEqual([]);
