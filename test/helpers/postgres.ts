@@ -88,6 +88,7 @@ export async function startPostgres(): Promise<TestCluster> {
       try { run('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']); } catch { /* already down */ }
       up = false;
     }
+    if (process.env.DEBUG_PG) console.log(fs.readFileSync(path.join(base, 'server.log'), 'utf8'));
     fs.rmSync(base, { recursive: true, force: true });
   };
   running.add(stop);

@@ -1,0 +1,103 @@
+import type { Middleware, TurnContext } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { CheckIn, CheckInSchedule, CheckInStore, NewCheckIn } from './checkInStore';
+
+interface UserTurns {
+  /** The user's pending check-ins, read when the turn began and kept up to date by this turn's changes. */
+  pending: CheckIn[];
+  /** Changes started during the turn; each settles to the error it failed with, or null. */
+  writes: Promise<Error | null>[];
+  turns: number;
+}
+
+/**
+ * The bot books, cancels and erases check-ins with plain calls and asks "is one pending?" in
+ * the middle of a dialog; a schedule in PostgreSQL answers later. This view keeps the bot's
+ * calls as they are: before a turn, its middleware reads the user's pending check-ins; during
+ * the turn, calls answer from that and start the change in the database; when the turn ends, the
+ * middleware waits for every change it started. A booking or an erase that fails fails the turn
+ * (the replies held until the turn is saved are dropped, and the error boundary's apology, which
+ * names the emergency signs, goes instead), as a failing SQLite write does. A failed cancel
+ * (STOP) is logged, as the bot does for SQLite.
+ */
+export class TurnCheckIns implements CheckInStore {
+  private readonly users = new Map<string, UserTurns>();
+
+  constructor(private readonly store: CheckInSchedule, private readonly logger: Logger) {}
+
+  /** Registered on the adapter inside holdRepliesUntilSaved, so a failed change drops the held replies. */
+  middleware(userKeyOf: (context: TurnContext) => string): Middleware {
+    return {
+      onTurn: async (context: TurnContext, next: () => Promise<void>) => {
+        const key = userKeyOf(context);
+        const entry = this.enter(key);
+        try {
+          try {
+            entry.pending = await this.store.pendingFor(key);
+          } catch (error) {
+            // The red-flag screen runs before any state loads (S1): an unreadable schedule must not stop it.
+            this.logger.warn({ event: 'checkins_unavailable', err: (error as Error).name }, 'pending check-ins could not be read for this turn');
+          }
+          await next();
+          const failed = (await Promise.all(entry.writes.splice(0))).find((e) => e !== null);
+          if (failed) throw failed;
+        } finally {
+          this.leave(key, entry);
+        }
+      },
+    };
+  }
+
+  add(items: readonly NewCheckIn[]): void {
+    const entry = items[0] ? this.users.get(items[0].userKey) : undefined;
+    entry?.pending.push(...items.map((c) => ({ ...c, attempts: 0 })));
+    this.track(entry, Promise.resolve().then(() => this.store.add(items)), 'checkin_book_failed', true);
+  }
+
+  cancelForUser(userKey: string, now: number): number {
+    const entry = this.users.get(userKey);
+    const count = entry?.pending.length ?? 0;
+    if (entry) entry.pending = [];
+    this.track(entry, Promise.resolve().then(() => this.store.cancelForUser(userKey, now)), 'checkin_cancel_failed', false);
+    return count;
+  }
+
+  deleteForUser(userKey: string): number {
+    const entry = this.users.get(userKey);
+    const count = entry?.pending.length ?? 0;
+    if (entry) entry.pending = [];
+    this.track(entry, Promise.resolve().then(() => this.store.deleteForUser(userKey)), 'checkin_erase_failed', true);
+    return count;
+  }
+
+  pendingFor(userKey: string): CheckIn[] {
+    return [...(this.users.get(userKey)?.pending ?? [])];
+  }
+
+  // The scheduler and retention use the schedule itself; these are never called through the bot.
+  claimDue(): CheckIn[] { throw new Error('claimDue: use the schedule, not the turn view'); }
+  markSent(): boolean { throw new Error('markSent: use the schedule, not the turn view'); }
+  retryAt(): void { throw new Error('retryAt: use the schedule, not the turn view'); }
+  dropExpired(): number { throw new Error('dropExpired: use the schedule, not the turn view'); }
+  purgeFinishedBefore(): number { throw new Error('purgeFinishedBefore: use the schedule, not the turn view'); }
+
+  private enter(key: string): UserTurns {
+    const entry = this.users.get(key) ?? { pending: [], writes: [], turns: 0 };
+    entry.turns += 1;
+    this.users.set(key, entry);
+    return entry;
+  }
+
+  private leave(key: string, entry: UserTurns): void {
+    entry.turns -= 1;
+    if (entry.turns === 0) this.users.delete(key);
+  }
+
+  private track(entry: UserTurns | undefined, work: Promise<unknown>, event: string, failsTurn: boolean): void {
+    const settled = work.then(() => null, (error: unknown) => {
+      this.logger.error({ event, err: (error as { code?: string }).code ?? (error as Error).name }, 'a check-in change could not be written');
+      return failsTurn ? (error as Error) : null;
+    });
+    entry?.writes.push(settled);
+  }
+}
