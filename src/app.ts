@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AuditLog } from './audit/auditLog';
@@ -132,6 +134,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   });
   const scheduler = new CheckInScheduler({
     store: backend.schedule, now, logger, leaseMs: config.checkInLeaseMs,
+    // Names the instance holding a claim (host and process), for operators reading the check-ins table.
+    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     // A check-in turn makes a few connector calls (and, with credentials, a token request).
     deliveryTimeoutMs: 3 * config.outboundTimeoutMs,
     abortOutbound: () => outbound.abortAll(),
