@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
@@ -125,4 +125,14 @@ describe.runIf(runPostgresTests)('several instances on one PostgreSQL', () => {
     await pool.end();
     await connector.stop();
   }, 120_000);
+
+  it('an instance that cannot reach its database does not start: exit 1 and one line naming DATABASE_URL', async () => {
+    const closed = await freePort();
+    const run = spawnSync(process.execPath, ['--disable-warning=DEP0111', ENTRY], {
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', DATABASE_URL: `postgres://afterscan@127.0.0.1:${closed}/none`, DATABASE_TIMEOUT_MS: '1000' },
+      encoding: 'utf8', timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^afterscan: cannot start: the database \(DATABASE_URL\) is not usable: .*ECONNREFUSED/m);
+  });
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
@@ -109,6 +111,8 @@ describe.runIf(runPostgresTests)('the app on PostgreSQL (DATABASE_URL)', () => {
     const audit = [];
     for await (const r of a.app.backend.postgres!.audit.records()) audit.push(r);
     expect(audit.filter((r) => r.level === 'soon')).toHaveLength(2);
+    const csv = execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/scripts/auditExport.js')], { env: { PATH: process.env.PATH, DATABASE_URL: url }, encoding: 'utf8' });
+    expect(csv.split('\r\n').filter((l) => l.includes('"soon"'))).toHaveLength(2);
 
     // Forget me, asked on the other instance.
     const onB = new Patient(b.url, 'conv-forget-71c2e', 'test', 'en-GB', 'user-forget-90ad1');
@@ -124,14 +128,20 @@ describe.runIf(runPostgresTests)('the app on PostgreSQL (DATABASE_URL)', () => {
     const url = await cluster.createDatabase();
     let clock = Date.UTC(2026, 11, 1, 9);
     const a = await startOnPostgres(url, { RETENTION_DAYS: '30' }, () => clock);
+    const { storage, checkIns } = a.app.backend.postgres!;
     await new Patient(a.url, 'old-1').say('hi');
-    expect(await a.app.backend.postgres!.storage.count()).toBeGreaterThan(0);
+    await checkIns.add([{ id: 'done-1', userKey: 'test/users/old-1-user', reference: {}, locale: 'en', dueAt: clock, expiresAt: clock + 3600_000 }]);
+    await checkIns.claimDue(clock, 'w', clock + 60_000, 10);
+    expect(await checkIns.markSent('done-1', 'w', clock)).toBe(true);
+    expect(await storage.count()).toBeGreaterThan(0);
     clock += 29 * 24 * 3600_000;
     await a.app.retention();
-    expect(await a.app.backend.postgres!.storage.count()).toBeGreaterThan(0);
+    expect(await storage.count()).toBeGreaterThan(0);
+    expect(await checkIns.counts()).toEqual({ sent: 1 });
     clock += 2 * 24 * 3600_000;
     await a.app.retention();
-    expect(await a.app.backend.postgres!.storage.count()).toBe(0);
+    expect(await storage.count()).toBe(0);
+    expect(await checkIns.counts()).toEqual({});
     await a.stop();
   });
 
