@@ -1,5 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import { isUnanswered, type Outage } from '../storage/outage';
 import type { CheckIn, CheckInSchedule, CheckInStore, NewCheckIn } from './checkInStore';
 
 interface UserTurns {
@@ -23,7 +24,7 @@ interface UserTurns {
 export class TurnCheckIns implements CheckInStore {
   private readonly users = new Map<string, UserTurns>();
 
-  constructor(private readonly store: CheckInSchedule, private readonly logger: Logger) {}
+  constructor(private readonly store: CheckInSchedule, private readonly logger: Logger, private readonly outage?: Outage) {}
 
   /** Registered on the adapter inside holdRepliesUntilSaved, so a failed change drops the held replies. */
   middleware(userKeyOf: (context: TurnContext) => string): Middleware {
@@ -33,9 +34,11 @@ export class TurnCheckIns implements CheckInStore {
         const entry = this.enter(key);
         try {
           try {
-            entry.pending = await this.store.pendingFor(key);
+            // The red-flag screen runs before any state loads (S1): a schedule that cannot be read,
+            // or a database that did not answer just now, must not hold it back.
+            if (!this.outage?.suspected) entry.pending = await this.store.pendingFor(key);
           } catch (error) {
-            // The red-flag screen runs before any state loads (S1): an unreadable schedule must not stop it.
+            if (isUnanswered(error)) this.outage?.failed();
             this.logger.warn({ event: 'checkins_unavailable', err: (error as Error).name }, 'pending check-ins could not be read for this turn');
           }
           await next();

@@ -14,6 +14,7 @@ import { TurnCheckIns } from '../schedule/turnCheckIns';
 import { createPool, migrate } from './pgDatabase';
 import { PgStorage } from './pgStorage';
 import { SqliteStorage } from './sqliteStorage';
+import { Outage } from './outage';
 import { conversationTurnLock } from './turnLock';
 
 /**
@@ -84,14 +85,15 @@ function sqliteBackend(config: Readonly<Config>, logger: Logger, now: () => numb
 
 function postgresBackend(settings: NonNullable<Config['database']>, logger: Logger, now: () => number): Backend {
   const pool = createPool({ url: settings.url, max: settings.poolMax, connectTimeoutMs: settings.timeoutMs, statementTimeoutMs: settings.timeoutMs }, logger);
-  // The conversation locks' own pool: a turn waits for its lock up to 30 s (a turn holding it is
-  // bounded by the outbound timeouts), never on a connection the lock holder needs.
-  const lockPool = createPool({ url: settings.url, max: settings.poolMax, connectTimeoutMs: settings.timeoutMs, statementTimeoutMs: 30_000 }, logger);
-  const storage = new PgStorage(pool, now);
+  // The conversation locks' own pool: a turn waiting for its lock holds one of these, never a
+  // connection the turn holding the lock needs for its state.
+  const lockPool = createPool({ url: settings.url, max: settings.poolMax, connectTimeoutMs: settings.timeoutMs, statementTimeoutMs: settings.timeoutMs }, logger);
+  const outage = new Outage();
+  const storage = new PgStorage(pool, now, outage);
   const checkIns = new PgCheckInStore(pool);
   const audit = new PgAuditLog(pool);
   const writer = new AsyncAuditWriter((r) => audit.append(r), logger);
-  const view = new TurnCheckIns(checkIns, logger);
+  const view = new TurnCheckIns(checkIns, logger, outage);
   let migrated = false;
   // Started once the app is built: building it (compiling every lexicon) holds the event loop for
   // a while, and a connection attempt begun before would see its timeout run out meanwhile.
@@ -102,7 +104,7 @@ function postgresBackend(settings: NonNullable<Config['database']>, logger: Logg
   prepared.catch(() => undefined); // the entry point reports it; never an unhandled rejection
   return {
     kind: 'postgres', storage, schedule: checkIns, botCheckIns: view,
-    outer: [conversationTurnLock(lockPool, logger)],
+    outer: [conversationTurnLock(lockPool, logger, outage)],
     inner: (userKeyOf) => [view.middleware(userKeyOf)],
     auditWrite: (r) => writer.write(r),
     auditFlush: () => writer.flush(),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Storage, StoreItems } from 'botbuilder';
 import { num } from './pgDatabase';
+import { watched, type Outage } from './outage';
 import { ETagConflictError } from './sqliteStorage';
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>;
@@ -19,17 +20,22 @@ export class PgStorage implements Storage {
   /** How long a failed state write keeps readiness false even when the probe write succeeds. */
   static readonly FAILED_WRITE_HOLD_MS = 30_000;
 
-  constructor(private readonly pool: pg.Pool, private readonly now: () => number = Date.now) {}
+  /** `outage` hears whether the server answered each read and write (see Outage). */
+  constructor(private readonly pool: pg.Pool, private readonly now: () => number = Date.now, private readonly outage?: Outage) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     if (keys.length === 0) return items;
-    const { rows } = await this.pool.query<{ key: string; value: string; etag: string }>('SELECT key, value, etag FROM state WHERE key = ANY($1)', [keys]);
+    const { rows } = await watched(this.outage, this.pool.query<{ key: string; value: string; etag: string }>('SELECT key, value, etag FROM state WHERE key = ANY($1)', [keys]));
     for (const row of rows) items[row.key] = { ...(JSON.parse(row.value) as object), eTag: row.etag };
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
+    return watched(this.outage, this.writeAll(changes));
+  }
+
+  private async writeAll(changes: StoreItems): Promise<void> {
     const entries = Object.entries(changes) as [string, Record<string, unknown>][];
     try {
       if (entries.length === 1) {
@@ -55,7 +61,7 @@ export class PgStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.pool.query('DELETE FROM state WHERE key = ANY($1)', [keys]);
+    if (keys.length > 0) await watched(this.outage, this.pool.query('DELETE FROM state WHERE key = ANY($1)', [keys]));
   }
 
   /** Deletes items not written since the cut-off (retention); returns how many. */

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,34 @@ async function rowsHolding(url: string, text: string): Promise<string[]> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A TCP relay in front of the test server that can turn into a black hole: connections stay
+ * open and nothing answers, as when a network partition drops packets (nothing refuses them).
+ */
+async function relay(port: number): Promise<{ url: (db: string) => string; blackhole: () => void; restore: () => void; close: () => void }> {
+  let holding = false;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((inbound) => {
+    sockets.add(inbound);
+    inbound.on('close', () => sockets.delete(inbound));
+    inbound.on('error', () => undefined);
+    if (holding) return;
+    const outbound = net.connect(port, '127.0.0.1');
+    outbound.on('error', () => inbound.destroy());
+    inbound.on('data', (d) => { if (!holding) outbound.write(d); });
+    outbound.on('data', (d) => { if (!holding) inbound.write(d); });
+    inbound.on('close', () => outbound.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const own = (server.address() as net.AddressInfo).port;
+  return {
+    url: (db) => db.replace(`:${port}/`, `:${own}/`),
+    blackhole: () => { holding = true; },
+    restore: () => { holding = false; for (const s of sockets) s.destroy(); },
+    close: () => { for (const s of sockets) s.destroy(); server.close(); },
+  };
 }
 
 const readyz = async (url: string): Promise<number> => (await fetch(`${url}/readyz`)).status;
@@ -175,4 +204,22 @@ describe.runIf(runPostgresTests)('the app on PostgreSQL (DATABASE_URL)', () => {
     expect(questionId(await p.say('No'))).toBe('signCoughBlood');
     await a.stop();
   });
+
+  it('S1: a database that stops answering (a partition, not a refusal) does not hold emergency advice back turn after turn', async () => {
+    const direct = await cluster.createDatabase();
+    const hole = await relay(cluster.port);
+    const a = await startOnPostgres(hole.url(direct), { DATABASE_TIMEOUT_MS: '1500' });
+    const p = new Patient(a.url, 'partition-1');
+    const { at } = await answerById(p, await p.say('hi'), CALM, 'signChest');
+    expect(at).toBe('signChest');
+    hole.blackhole();
+    for (const text of ['I cant breathe', 'I have chest pain', 'I am coughing up blood']) {
+      expect(dispositions(await p.say(text)).map((d) => d.level)).toContain('emergency');
+    }
+    // After the first turn found the database silent, the next ones did not wait on it before the screen.
+    expect(a.logLines.filter((l) => /"event":"turn_lock_skipped"/.test(l)).length).toBeGreaterThanOrEqual(2);
+    hole.restore();
+    await a.stop();
+    hole.close();
+  }, 60_000);
 });
