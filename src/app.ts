@@ -112,7 +112,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   for (const middleware of backend.outer) adapter.use(middleware);
   // Before the audit: a question waits for the turn's state to be saved; advice never waits.
   adapter.use(holdRepliesUntilSaved());
-  for (const middleware of backend.inner((context) => bot.userKey(context))) adapter.use(middleware);
+  // The bot's check-in calls during a turn (only made when check-ins are on).
+  if (config.checkInDays.length > 0) for (const middleware of backend.inner((context) => bot.userKey(context))) adapter.use(middleware);
   adapter.use(auditMiddleware({ write: (r) => backend.auditWrite(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
   const bot = new AfterscanBot({
     config,
