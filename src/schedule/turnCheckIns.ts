@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
 import { isUnanswered, type Outage } from '../storage/outage';
@@ -15,14 +16,22 @@ interface UserTurns {
  * The bot books, cancels and erases check-ins with plain calls and asks "is one pending?" in
  * the middle of a dialog; a schedule in PostgreSQL answers later. This view keeps the bot's
  * calls as they are: before a turn, its middleware reads the user's pending check-ins; during
- * the turn, calls answer from that and start the change in the database; when the turn ends, the
- * middleware waits for every change it started. A booking or an erase that fails fails the turn
- * (the replies held until the turn is saved are dropped, and the error boundary's apology, which
- * names the emergency signs, goes instead), as a failing SQLite write does. A failed cancel
- * (STOP) is logged, as the bot does for SQLite.
+ * the turn, calls answer from that and start the change in the database. Before the turn's state
+ * is written (`settleTurn`, called by the state storage) and again when the turn ends, the changes
+ * it started are waited for. A booking or an erase that fails fails the turn before its state is
+ * saved (the replies held until then are dropped, and the error boundary's apology, which names
+ * the emergency signs, goes instead), as a failing SQLite write does. A failed cancel (STOP) is
+ * logged, as the bot does for SQLite.
  */
+async function settle(entry: UserTurns): Promise<void> {
+  const failed = (await Promise.all(entry.writes.splice(0))).find((e) => e !== null);
+  if (failed) throw failed;
+}
+
 export class TurnCheckIns implements CheckInStore {
   private readonly users = new Map<string, UserTurns>();
+  /** The turn being run, whichever async path asks (the state storage's write is called deep inside it). */
+  private readonly turn = new AsyncLocalStorage<UserTurns>();
 
   constructor(private readonly store: CheckInSchedule, private readonly logger: Logger, private readonly outage?: Outage) {}
 
@@ -41,9 +50,8 @@ export class TurnCheckIns implements CheckInStore {
             if (isUnanswered(error)) this.outage?.failed();
             this.logger.warn({ event: 'checkins_unavailable', err: (error as Error).name }, 'pending check-ins could not be read for this turn');
           }
-          await next();
-          const failed = (await Promise.all(entry.writes.splice(0))).find((e) => e !== null);
-          if (failed) throw failed;
+          await this.turn.run(entry, next);
+          await settle(entry);
         } finally {
           this.leave(key, entry);
         }
@@ -71,6 +79,12 @@ export class TurnCheckIns implements CheckInStore {
     if (entry) entry.pending = [];
     this.track(entry, Promise.resolve().then(() => this.store.deleteForUser(userKey)), 'checkin_erase_failed', true);
     return count;
+  }
+
+  /** Waits for the check-in changes the current turn started; throws the first that failed. */
+  async settleTurn(): Promise<void> {
+    const entry = this.turn.getStore();
+    if (entry) await settle(entry);
   }
 
   pendingFor(userKey: string): CheckIn[] {

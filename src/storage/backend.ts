@@ -102,8 +102,15 @@ function postgresBackend(settings: NonNullable<Config['database']>, logger: Logg
     logger.info({ event: 'database_ready', backend: 'postgres', applied }, 'PostgreSQL schema up to date');
   });
   prepared.catch(() => undefined); // the entry point reports it; never an unhandled rejection
+  // The turn's check-in changes are settled before its state is written: a booking that failed
+  // leaves the state as it was (the offer still open), as with SQLite.
+  const turnStorage: Storage = {
+    read: (keys) => storage.read(keys),
+    write: async (changes) => { await view.settleTurn(); await storage.write(changes); },
+    delete: (keys) => storage.delete(keys),
+  };
   return {
-    kind: 'postgres', storage, schedule: checkIns, botCheckIns: view,
+    kind: 'postgres', storage: turnStorage, schedule: checkIns, botCheckIns: view,
     outer: [conversationTurnLock(lockPool, logger, outage)],
     inner: (userKeyOf) => [view.middleware(userKeyOf)],
     auditWrite: (r) => writer.write(r),

@@ -153,6 +153,25 @@ describe.runIf(runPostgresTests)('the app on PostgreSQL (DATABASE_URL)', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
+  it('H28: a check-in booking the database refuses is never confirmed: the turn fails with the apology that names the emergency signs, as with SQLite', async () => {
+    const url = await cluster.createDatabase();
+    const a = await startOnPostgres(url, { CHECKIN_DAYS: 'P2D' });
+    const p = new Patient(a.url, 'book-fail-1');
+    const { at } = await answerById(p, await p.say('hi'), SOON, 'followUpOffer');
+    expect(at).toBe('followUpOffer');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+      CREATE TRIGGER refuse BEFORE INSERT ON checkins FOR EACH ROW EXECUTE FUNCTION refuse()`);
+    const refused = await p.say('yes');
+    expect(texts(refused)).not.toMatch(/I will message you/);
+    expect(texts(refused)).toMatch(/Sorry, something went wrong on my side/);
+    expect(a.logLines.some((l) => /"event":"checkin_book_failed"/.test(l))).toBe(true);
+    expect(await a.app.backend.postgres!.checkIns.pendingFor('test/users/book-fail-1-user')).toEqual([]);
+    await admin.end();
+    await a.stop();
+  });
+
   it('retention purges state not written for RETENTION_DAYS and finished check-ins', async () => {
     const url = await cluster.createDatabase();
     let clock = Date.UTC(2026, 11, 1, 9);
