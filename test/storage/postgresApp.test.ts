@@ -2,11 +2,14 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispositions, Patient, startApp, texts, type Reply, type RunningApp } from '../helpers/app';
 import { runPostgresTests, startPostgres, type TestCluster } from '../helpers/postgres';
 import { answerById, CALM, questionId } from '../helpers/questions';
 import { TURN_LOCK_CLASS } from '../../src/storage/turnLock';
+
+// Whole conversations through two app instances and a database server: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** The whole app on PostgreSQL (DATABASE_URL), schema migrated before the first message. */
 async function startOnPostgres(url: string, env: Record<string, string> = {}, now?: () => number): Promise<RunningApp> {
