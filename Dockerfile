@@ -29,6 +29,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY locales ./locales
+# The PostgreSQL schema's versioned SQL files (applied at start-up when DATABASE_URL is set).
+COPY migrations ./migrations
 COPY public ./public
 # The image's own unprivileged user; the SQLite state lives on the volume it owns.
 RUN mkdir -p /data && chown node:node /data

@@ -1,10 +1,10 @@
-import path from 'node:path';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
-import { AuditLog } from './audit/auditLog';
+import type { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
 import { holdRepliesUntilSaved } from './bot/heldReplies';
-import { AuditWriter } from './audit/auditWriter';
 import { loadAuditKey } from './audit/pseudonym';
 import { AfterscanBot } from './bot/afterscanBot';
 import { loadAnswerWords } from './language/answerWords';
@@ -30,8 +30,9 @@ import { publicCloudWith } from './sdk/authentication';
 import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
 import { CheckInScheduler } from './schedule/scheduler';
-import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
-import { SqliteStorage } from './storage/sqliteStorage';
+import type { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
+import type { SqliteStorage } from './storage/sqliteStorage';
+import { openBackend, type Backend } from './storage/backend';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** How often audit records that could not be written are tried again. */
@@ -42,13 +43,20 @@ export interface App {
   bot: AfterscanBot;
   /** The offered languages and their translators. */
   localizer: Localizer;
+  /** The SQLite state (without DATABASE_URL; with it, throws: use `backend.postgres`). */
   storage: SqliteStorage;
+  /** The SQLite audit (without DATABASE_URL; with it, throws: use `backend.postgres`). */
   audit: AuditLog;
   adapter: CloudAdapter;
+  /** The SQLite check-ins (without DATABASE_URL; with it, throws: use `backend.postgres`). */
   checkIns: SqliteCheckInStore;
+  /** Where state, check-ins and audit live: SQLite in DATA_DIR, or PostgreSQL (DATABASE_URL). */
+  backend: Backend;
+  /** Resolves when the backend is ready to serve (PostgreSQL: schema migrated); rejects with why not. */
+  prepared: Promise<void>;
   scheduler: CheckInScheduler;
   /** Purges state and finished check-ins older than RETENTION_DAYS (also runs hourly). */
-  retention: () => void;
+  retention: () => Promise<void>;
   /** Starts the scheduler and the hourly retention purge (not started in tests, which tick by hand). */
   startBackground: () => void;
   /**
@@ -68,7 +76,8 @@ export interface App {
  */
 export function buildApp(config: Readonly<Config>, logger: Logger, now: () => number = Date.now): App {
   keepEntityFields();
-  const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
+  const backend = openBackend(config, logger, now);
+  const { storage } = backend;
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
   // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
@@ -99,12 +108,13 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     ...(config.botOpenIdMetadata ? publicCloudWith(config.botOpenIdMetadata) : {}),
   });
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
-  const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
-  const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
+  // With PostgreSQL, a turn first takes its conversation's lock (turn order across instances).
+  for (const middleware of backend.outer) adapter.use(middleware);
   // Before the audit: a question waits for the turn's state to be saved; advice never waits.
   adapter.use(holdRepliesUntilSaved());
-  const auditWriter = new AuditWriter((r) => audit.append(r), logger);
-  adapter.use(auditMiddleware({ write: (r) => auditWriter.write(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
+  // The bot's check-in calls during a turn (only made when check-ins are on).
+  if (config.checkInDays.length > 0) for (const middleware of backend.inner((context) => bot.userKey(context))) adapter.use(middleware);
+  adapter.use(auditMiddleware({ write: (r) => backend.auditWrite(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
   const bot = new AfterscanBot({
     config,
     conversationState: new ConversationState(storage),
@@ -116,16 +126,17 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
     answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,
     now,
-    checkIns: config.checkInDays.length > 0 ? { store: checkIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
+    checkIns: config.checkInDays.length > 0 ? { store: backend.botCheckIns, days: config.checkInDays, windowHours: config.checkInWindowHours } : undefined,
     onErase: (conversationId) => {
-      // No copy of the erased rows left readable in DATA_DIR (secure_delete, then the WAL truncated).
-      if (!storage.scrub()) logger.warn({ event: 'scrub_incomplete' }, 'forget me: the WAL could not be truncated now (a reader was active); it will be on the next erase or at shutdown');
+      backend.afterErase();
       // The local Direct Line keeps a conversation's activities in memory: drop them too (a no-op for other channels' ids).
       webChat.localDirectLine?.store.erase(conversationId);
     },
   });
   const scheduler = new CheckInScheduler({
-    store: checkIns, now, logger,
+    store: backend.schedule, now, logger, leaseMs: config.checkInLeaseMs,
+    // Names the instance holding a claim (host and process), for operators reading the check-ins table.
+    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     // A check-in turn makes a few connector calls (and, with credentials, a token request).
     deliveryTimeoutMs: 3 * config.outboundTimeoutMs,
     abortOutbound: () => outbound.abortAll(),
@@ -141,24 +152,28 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
       if (outcome.failed) throw new Error('check-in not delivered');
     },
   });
-  const retention = (): void => {
+  const retention = async (): Promise<void> => {
     const cutoff = now() - config.retentionDays * DAY_MS;
-    const purged = storage.purgeOlderThan(cutoff) + checkIns.purgeFinishedBefore(cutoff);
-    if (purged > 0) logger.info({ event: 'retention_purge', purged }, 'old state purged');
+    try {
+      const purged = await backend.purge(cutoff);
+      if (purged > 0) logger.info({ event: 'retention_purge', purged }, 'old state purged');
+    } catch (error) {
+      logger.error({ event: 'retention_failed', err: (error as { code?: string }).code ?? (error as Error).name }, 'old state could not be purged now; the next hourly run tries again');
+    }
   };
   let retentionTimer: NodeJS.Timeout | undefined;
   let auditRetryTimer: NodeJS.Timeout | undefined;
   installErrorBoundary(adapter, { config, localizer, logger });
   const limits = createRequestLimits(config.limits, logger, now);
-  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: () => storage.ping() && auditWriter.flush(), logger, maxBodyBytes: config.maxBodyBytes,
+  const server = createServer({ adapter, logic: (context) => bot.run(context), ready: async () => (await backend.ping()) && (await backend.auditFlush()), logger, maxBodyBytes: config.maxBodyBytes,
     requireAuth: Boolean(config.bot.appId), limits, corsOrigins: config.corsOrigins,
     allowedServiceUrls: config.allowedServiceUrls, authTimeoutMs: config.outboundTimeoutMs });
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
-    retention();
-    retentionTimer = setInterval(retention, 3600 * 1000).unref();
-    auditRetryTimer = setInterval(() => auditWriter.flush(), AUDIT_RETRY_MS).unref();
+    void retention();
+    retentionTimer = setInterval(() => void retention(), 3600 * 1000).unref();
+    auditRetryTimer = setInterval(() => void backend.auditFlush(), AUDIT_RETRY_MS).unref();
     scheduler.start(config.schedulerIntervalMs);
   };
   // What a stuck delivery or turn gets before its outbound calls are cut (well inside the shutdown deadline).
@@ -173,11 +188,18 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
       if (!(await settlesWithin(closed, graceMs))) outbound.abortAll();
       await closed;
     }
-    auditWriter.flush();
-    storage.close();
-    audit.close();
-    checkIns.close();
+    // Audit records still waiting are written, then the database closes (the pool drains).
+    await backend.close();
   };
   const forceClose = (): void => { outbound.abortAll(); http.closeAllConnections(); };
-  return { server, adapter, webChat, bot, localizer, storage, audit, checkIns, scheduler, retention, startBackground, close, forceClose };
+  const sqliteOnly = <T>(pick: (s: NonNullable<Backend['sqlite']>) => T) => (): T => {
+    if (!backend.sqlite) throw new Error('this is the SQLite backend; with DATABASE_URL use app.backend.postgres');
+    return pick(backend.sqlite);
+  };
+  return {
+    server, adapter, webChat, bot, localizer, backend, prepared: backend.prepared, scheduler, retention, startBackground, close, forceClose,
+    get storage() { return sqliteOnly((s) => s.storage)(); },
+    get audit() { return sqliteOnly((s) => s.audit)(); },
+    get checkIns() { return sqliteOnly((s) => s.checkIns)(); },
+  };
 }

@@ -35,6 +35,45 @@ function isServiceUrlList(text: string): boolean {
   });
 }
 
+/** DATABASE_URL: a PostgreSQL connection string (credentials and sslmode may ride in it). */
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+/** P[nD][T[nH][nM][nS]] (weeks, months and years are left out: their length is not fixed or not needed). */
+const ISO_DURATION = /^P(?!$)(?:(\d{1,3})D)?(?:T(?!$)(?:(\d{1,4})H)?(?:(\d{1,5})M)?(?:(\d{1,6})S)?)?$/i;
+
+/** One ISO-8601 duration in days (fractions for hours, minutes, seconds), or null. */
+export function isoDurationDays(text: string): number | null {
+  const m = ISO_DURATION.exec(text.trim());
+  if (!m) return null;
+  const [d, h, min, sec] = [m[1], m[2], m[3], m[4]].map((v) => Number(v ?? 0)) as [number, number, number, number];
+  const ms = d * DAY_MS + h * 3600_000 + min * 60_000 + sec * 1000;
+  return ms > 0 ? ms / DAY_MS : null;
+}
+
+/**
+ * CHECKIN_DAYS: "off", whole days ("2,7"), or ISO-8601 durations ("P2D,P7D"; "PT2M" for a pilot
+ * test that watches a check-in arrive). The days after the chat, soonest first, without
+ * repeats; null when the text is none of these. Whole days up to 99, durations up to 99 days.
+ */
+export function parseCheckInDays(text: string): number[] | null {
+  if (text.trim().toLowerCase() === 'off') return [];
+  const days: number[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const day = /^\d{1,2}$/.test(part) ? Number(part) : isoDurationDays(part);
+    if (day === null || day > 99) return null;
+    if (day > 0) days.push(day); // a whole "0" is ignored, as it always was
+  }
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
 /** CSP frame-ancestors sources: only keywords and origins, so nothing else can ride into the header. */
 function isFrameAncestors(text: string): boolean {
   const sources = text.split(/\s+/);
@@ -68,7 +107,12 @@ const schema = z.object({
   AUDIT_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'at least 16 characters').optional()),
   AUDIT_KEY_FILE: optionalText,
   RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(30)),
-  CHECKIN_DAYS: z.preprocess(blankToUndefined, z.string().regex(/^(off|\d{1,2}(,\d{1,2})*)$/, 'days after the chat, like 2,7, or off').default('2,7')),
+  CHECKIN_DAYS: z.preprocess(blankToUndefined, z.string().trim().refine((v) => parseCheckInDays(v) !== null,
+    'days after the chat, like 2,7, ISO-8601 durations like P2D,P7D or PT2M, or off').default('2,7')),
+  CHECKIN_LEASE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(3600).default(120)),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().trim().refine(isPostgresUrl, 'a postgres:// or postgresql:// connection string').optional()),
+  DATABASE_POOL_MAX: z.preprocess(blankToUndefined, z.coerce.number().int().min(2).max(200).default(10)),
+  DATABASE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(120_000).default(5_000)),
   CHECKIN_WINDOW_HOURS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(72).default(12)),
   SCHEDULER_INTERVAL_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1000).max(3_600_000).default(60_000)),
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024)),
@@ -136,8 +180,16 @@ export interface Config {
   auditKeyFile?: string;
   /** Conversation and user state untouched for longer than this is purged. */
   retentionDays: number;
-  /** Days after the chat on which a check-in is offered (empty: check-ins off). */
+  /** Days after the chat on which a check-in is offered (empty: check-ins off); fractions from ISO-8601 durations (PT2M). */
   checkInDays: number[];
+  /** How long a claimed check-in is held before another worker (instance) may take it over. */
+  checkInLeaseMs: number;
+  /**
+   * PostgreSQL for state, check-ins and audit (DATABASE_URL), shared by several instances; absent:
+   * the embedded SQLite file in DATA_DIR. Pool size, and the bound on waiting for a connection and
+   * on each statement.
+   */
+  database?: { url: string; poolMax: number; timeoutMs: number };
   /** How long after its due time a check-in may still be sent; later it is dropped. */
   checkInWindowHours: number;
   schedulerIntervalMs: number;
@@ -297,7 +349,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     auditKey: e.AUDIT_KEY,
     auditKeyFile,
     retentionDays: e.RETENTION_DAYS,
-    checkInDays: e.CHECKIN_DAYS === 'off' ? [] : [...new Set(e.CHECKIN_DAYS.split(',').map(Number))].filter((d) => d > 0).sort((a, b) => a - b),
+    checkInDays: parseCheckInDays(e.CHECKIN_DAYS) ?? [],
+    checkInLeaseMs: e.CHECKIN_LEASE_SECONDS * 1000,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX, timeoutMs: e.DATABASE_TIMEOUT_MS } : undefined,
     checkInWindowHours: e.CHECKIN_WINDOW_HOURS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webChat: {
@@ -318,6 +372,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     botOpenIdMetadata: e.BotOpenIdMetadata,
   };
   return Object.freeze({ ...config, bot: Object.freeze(config.bot), checkInDays: Object.freeze(config.checkInDays) as number[],
+    database: config.database ? Object.freeze({ ...config.database }) : undefined,
     webChat: Object.freeze({ ...config.webChat, local: Object.freeze(config.webChat.local) }),
     limits: Object.freeze(config.limits), corsOrigins: Object.freeze(config.corsOrigins), allowedServiceUrls: Object.freeze(config.allowedServiceUrls),
     languages: config.languages ? Object.freeze([...config.languages]) : null });

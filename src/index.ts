@@ -27,12 +27,17 @@ function main(): void {
     }
     throw error;
   }
-  app.server.listen(config.port, config.host, () => {
+  const listen = (): void => { app.server.listen(config.port, config.host, () => {
     app.startBackground();
     // Since the process started, module loading included (most of it is the SDK).
     const ms = process.uptime() * 1000;
     logger.info({ event: 'listening', host: config.host, port: config.port, env: config.env, auth: config.bot.appId ? 'bot-framework' : 'anonymous', webChat: app.webChat.mode, startupMs: Math.round(ms) },
       `Afterscan listening on http://localhost:${config.port}/api/messages; chat page at http://localhost:${config.port}/`);
+  }); };
+  // PostgreSQL: the schema is brought up to date before the first request (SQLite: at once).
+  app.prepared.then(listen, (error: unknown) => {
+    process.stderr.write(`afterscan: cannot start: the database (DATABASE_URL) is not usable: ${(error as Error).message}\n`);
+    void app.close().finally(() => process.exit(1));
   });
   // Exit 0 only when every in-flight turn finished and storage closed cleanly.
   const stop = (signal: string): void => {

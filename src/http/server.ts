@@ -16,8 +16,8 @@ export interface ServerDeps {
   adapter: LocalDeliveryAdapter;
   /** Runs one turn: the bot's logic. */
   logic: (context: TurnContext) => Promise<void>;
-  /** True while storage answers (readiness). */
-  ready: () => boolean;
+  /** True while storage answers (readiness); the database may answer later. */
+  ready: () => boolean | Promise<boolean>;
   logger: Logger;
   maxBodyBytes: number;
   /** Credentials are configured: every request must carry a bearer JWT for the adapter to validate. */
@@ -147,7 +147,7 @@ export function createServer(deps: ServerDeps): Server {
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
-    const ready = deps.ready();
+    const ready = await Promise.resolve(deps.ready()).catch(() => false);
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'storage unavailable' });
   });
 

@@ -42,3 +42,22 @@ export interface CheckInStore {
   /** Pending check-ins of a user, soonest first. */
   pendingFor(userKey: string): CheckIn[];
 }
+
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * The same schedule where each answer may come later: what the scheduler, the app and the
+ * retention purge use, so PostgreSQL (shared by every instance) and SQLite (answers at once)
+ * both fit. A CheckInStore is one.
+ */
+export interface CheckInSchedule {
+  add(items: readonly NewCheckIn[]): Awaitable<void>;
+  claimDue(now: number, worker: string, leaseUntil: number, limit: number): Awaitable<CheckIn[]>;
+  markSent(id: string, worker: string, now: number): Awaitable<boolean>;
+  retryAt(id: string, worker: string, retryAt: number): Awaitable<void>;
+  dropExpired(now: number): Awaitable<number>;
+  cancelForUser(userKey: string, now: number): Awaitable<number>;
+  deleteForUser(userKey: string): Awaitable<number>;
+  purgeFinishedBefore(cutoff: number): Awaitable<number>;
+  pendingFor(userKey: string): Awaitable<CheckIn[]>;
+}

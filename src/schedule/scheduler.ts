@@ -2,10 +2,10 @@ import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger';
 import { settlesWithin, withDeadline } from '../http/outbound';
-import type { CheckIn, CheckInStore } from './checkInStore';
+import type { CheckIn, CheckInSchedule } from './checkInStore';
 
 export interface SchedulerOptions {
-  store: CheckInStore;
+  store: CheckInSchedule;
   /** Delivers one check-in to its channel; throws when the channel fails. */
   deliver: (checkIn: CheckIn) => Promise<void>;
   now: () => number;
@@ -65,19 +65,32 @@ export class CheckInScheduler {
 
   private async pass(): Promise<number> {
     const { store, now, logger } = this.options;
-    const dropped = store.dropExpired(now());
+    const dropped = await store.dropExpired(now());
     if (dropped > 0) logger.info({ event: 'checkins_dropped', count: dropped }, 'check-ins dropped after their window');
-    const claimed = store.claimDue(now(), this.worker, now() + this.leaseMs, this.options.batch ?? 20);
+    const claimed = await store.claimDue(now(), this.worker, now() + this.leaseMs, this.options.batch ?? 20);
     // Each check-in on its own: one channel that does not answer delays no other.
     const outcomes = await Promise.all(claimed.map(async (checkIn) => {
       try {
         await withDeadline(this.options.deliver(checkIn), this.deliveryTimeoutMs, this.stopping.signal);
-        if (store.markSent(checkIn.id, this.worker, now())) return 1;
-        logger.warn({ event: 'checkin_lease_lost', id: checkIn.id }, 'sent after the lease was lost');
       } catch (error) {
         const retry = checkIn.attempts >= this.maxAttempts ? checkIn.expiresAt : now() + this.backoffMs(checkIn.attempts);
-        store.retryAt(checkIn.id, this.worker, retry);
+        await Promise.resolve(store.retryAt(checkIn.id, this.worker, retry)).catch((failure: unknown) => {
+          // The claim then runs out by itself and the check-in is tried again after its lease.
+          logger.error({ event: 'checkin_release_failed', id: checkIn.id, err: (failure as Error).name }, 'could not release a failed check-in');
+        });
         logger.warn({ event: 'checkin_send_failed', id: checkIn.id, attempts: checkIn.attempts, err: (error as Error).name }, 'check-in delivery failed');
+        return 0;
+      }
+      // Sent: never retried as a failed send. Recording it is tried twice; if the database is
+      // gone both times, the claim runs out and the check-in may be sent again after the lease.
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        try {
+          if (await store.markSent(checkIn.id, this.worker, now())) return 1;
+          logger.warn({ event: 'checkin_lease_lost', id: checkIn.id }, 'sent after the lease was lost');
+          return 0;
+        } catch (error) {
+          logger.error({ event: 'checkin_mark_failed', id: checkIn.id, attempt, err: (error as Error).name }, 'a sent check-in could not be recorded as sent');
+        }
       }
       return 0;
     }));
