@@ -31,6 +31,7 @@ describe('the paths of the transcripts book, walked through the real bot', () =>
     for (const [c, channel] of channels.entries()) {
       const paths: Path[] = lng === 'en' ? book : tour.filter((_, i) => (i + l) % channels.length === c);
       it(`S4 H04 H09: ${lng} ${channel}: each of ${paths.length} paths ends with its disposition and the safety net`, async () => {
+        expect(paths.length).toBeGreaterThan(0);
         for (const path of paths) {
           const exchanges = await walkPath(running.url, path, channel, lng, `book-${lng}-${channel}-${(n += 1)}`);
           const shown = exchanges.flatMap((x) => x.shown);
