@@ -79,3 +79,35 @@ describe('plural forms in use', () => {
     expect(formIsOneNumber('ar', 'one') && formIsOneNumber('ar', 'two') && !formIsOneNumber('ar', 'few')).toBe(true);
   });
 });
+
+describe('S6: what a translator may have typed by mistake', () => {
+  it('null or a number where text belongs, or an empty item in a word list, makes a language incomplete', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-s6-'));
+    fs.cpSync(LOCALES, tmp, { recursive: true });
+    const commonFile = path.join(tmp, 'es', 'common.json');
+    const common = JSON.parse(fs.readFileSync(commonFile, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(commonFile, JSON.stringify({ ...common, notUnderstood: null }));
+    expect(localeProblems(tmp, 'es').join('\n')).toMatch(/notUnderstood must be non-empty text/);
+    fs.writeFileSync(commonFile, JSON.stringify(common));
+    const commandsFile = path.join(tmp, 'es', 'commands.json');
+    const commands = JSON.parse(fs.readFileSync(commandsFile, 'utf8')) as { commands: Record<string, string[]> };
+    commands.commands.help = ['ayuda', ''];
+    fs.writeFileSync(commandsFile, JSON.stringify(commands));
+    expect(localeProblems(tmp, 'es').join('\n')).toMatch(/commands.help must list only non-empty text/);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});
+
+describe('S6: every English key exists in every language', () => {
+  it('Chinese (plural form "other" only) still carries English\'s "_one" keys; without one it is incomplete', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'afterscan-keys-'));
+    fs.cpSync(LOCALES, tmp, { recursive: true });
+    expect(localeProblems(tmp, 'zh-Hans')).toEqual([]);
+    const file = path.join(tmp, 'zh-Hans', 'outcome.json');
+    const outcome = JSON.parse(fs.readFileSync(file, 'utf8')) as { soon: Record<string, unknown> };
+    delete outcome.soon.window_one;
+    fs.writeFileSync(file, JSON.stringify(outcome));
+    expect(localeProblems(tmp, 'zh-Hans')).toEqual(['zh-Hans/outcome.json: missing key soon.window_one']);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+});
