@@ -17,6 +17,7 @@ describe('persona suite (held-out conversations, now regression cases)', () => {
     });
     console.log(summarise(results));
     const emergencies = results.filter((r) => r.expected === 'emergency');
+    expect(emergencies.length).toBeGreaterThan(0);
     expect(emergencies.filter(underTriaged).map((r) => r.id)).toEqual([]);
     expect(results.filter((r) => r.lowered).map((r) => r.id)).toEqual([]);
     expect(results.filter((r) => r.lostAtConsent).map((r) => r.id)).toEqual([]);

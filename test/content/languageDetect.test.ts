@@ -13,15 +13,18 @@ const localizer = createLocalizer('en');
 const directory = buildLanguageDirectory(localizer, 'en');
 
 describe('detecting the language of a first text', () => {
-  it.each([
+  for (const [text, lng] of [
     ['hello, I had a scan on my leg yesterday', 'en'],
     ['hola, ayer me hicieron una ecografía', 'es'],
     ['你好，我昨天做了腿部超声检查', 'zh-Hans'],
     ['', null],
     ['12345', null],
-  ])('%s → %s', (text, lng) => {
-    if (lng === null || localizer.languages.includes(lng)) expect(directory.detect(text)).toBe(lng);
-  });
+  ] as const) {
+    // A language that is switched off cannot be detected: its case shows as skipped.
+    it.runIf(lng === null || localizer.languages.includes(lng))(`${text} → ${lng}`, () => {
+      expect(directory.detect(text)).toBe(lng);
+    });
+  }
 
   const rows: string[] = [];
   for (const lng of localizer.languages) {

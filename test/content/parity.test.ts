@@ -65,10 +65,12 @@ describe('plural forms in use', () => {
     });
   }
 
-  it('the forms differ where the grammar does: Polish 1 and 2 days, Arabic 3 and 11 days', () => {
-    if (!localizer.languages.includes('pl')) return;
+  it.runIf(localizer.languages.includes('pl'))('the forms differ where the grammar does: Polish 1 and 2 days', () => {
     const pl = localizer.fixedT('pl');
     expect(pl('outcome:followUp.booked', { count: 1, days: '2' })).not.toBe(pl('outcome:followUp.booked', { count: 2, days: '2' }));
+  });
+
+  it.runIf(localizer.languages.includes('ar'))('the forms differ where the grammar does: Arabic 3 and 11 days, and one day is "يوم واحد"', () => {
     const ar = localizer.fixedT('ar');
     expect(ar('outcome:followUp.booked', { count: 3, days: '3' })).not.toBe(ar('outcome:followUp.booked', { count: 11, days: '3' }));
     // Issue 19: "بعد 1 يوم" (after 1 day) is not Arabic; one day is "يوم واحد".

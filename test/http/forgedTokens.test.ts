@@ -18,7 +18,7 @@ beforeAll(async () => {
   keys = await startHangingServer();
   running = await startApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', BotOpenIdMetadata: `${keys.url}/v1/.well-known/openidconfiguration`, OUTBOUND_TIMEOUT_MS: '1500' });
 });
-afterAll(async () => { await running.stop(); await keys.stop(); });
+afterAll(async () => { consoleError.mockRestore(); await running.stop(); await keys.stop(); });
 
 async function post(authorization: string): Promise<{ status: number; body: string; retryAfter: string | null }> {
   const res = await fetch(`${running.url}/api/messages`, {

@@ -76,7 +76,9 @@ describe('durability and safe failure', () => {
     await new Patient(running.url, 'privacy-down').say(`storage is gone ${marker}`);
     expect(running.logLines.length).toBeGreaterThan(0);
     expect(running.logLines.join('\n')).not.toContain(marker);
-    for (const file of fs.readdirSync(running.dataDir)) {
+    const files = fs.readdirSync(running.dataDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
       expect(fs.readFileSync(path.join(running.dataDir, file)).includes(marker), file).toBe(false);
     }
     await running.stop();

@@ -37,6 +37,7 @@ describe('an emergency or urgent finding holds (S8, H19)', () => {
     const again = await b.say('hi');
     expect(texts(again)).toContain('Earlier you told me about a leg that is getting worse');
     const { replies: later } = await answerById(b, again, CALM, 'teachBack');
+    expect(dispositions(later).length).toBeGreaterThan(0);
     expect(dispositions(later).every((d) => d.level === 'urgent')).toBe(true);
   });
 });

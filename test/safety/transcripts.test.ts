@@ -24,12 +24,14 @@ describe('the paths of the transcripts book, walked through the real bot', () =>
   const tour = advicePaths(book);
   const channels = ['webchat', 'msteams', 'sms'] as const;
   let n = 0;
-  for (const [l, lng] of createLocalizer('en').languages.entries()) {
-    const t = createLocalizer('en').fixedT(lng);
+  const localizer = createLocalizer('en');
+  for (const [l, lng] of localizer.languages.entries()) {
+    const t = localizer.fixedT(lng);
     const net = { seenToday: squash(t('outcome:safetyNetUrgent')), call: squash(t('outcome:safetyNetEmergency', { emergencyNumber: '999' })) };
     for (const [c, channel] of channels.entries()) {
       const paths: Path[] = lng === 'en' ? book : tour.filter((_, i) => (i + l) % channels.length === c);
       it(`S4 H04 H09: ${lng} ${channel}: each of ${paths.length} paths ends with its disposition and the safety net`, async () => {
+        expect(paths.length).toBeGreaterThan(0);
         for (const path of paths) {
           const exchanges = await walkPath(running.url, path, channel, lng, `book-${lng}-${channel}-${(n += 1)}`);
           const shown = exchanges.flatMap((x) => x.shown);

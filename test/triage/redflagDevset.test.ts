@@ -58,16 +58,19 @@ describe('red-flag dev and holdout sets', () => {
     });
   }
 
+  // A set with no emergency or no urgent message cannot measure it (rate() of 0/0 is 1): such a case shows as skipped.
   for (const s of scores.filter((x) => !MEASURED.has(x.set))) {
-    it(`S1: ${s.set} ${s.lng}: every emergency is recognised as an emergency`, () => {
+    it.skipIf(s.emergency[1] === 0)(`S1: ${s.set} ${s.lng}: every emergency is recognised as an emergency`, () => {
       expect(rate(s.emergency), s.misses.join('\n')).toBe(1);
     });
     it(`${s.set} ${s.lng}: false alarms on benign messages stay at or below 10%`, () => {
+      expect(s.falseAlarm[1], 'a set with no benign messages cannot measure false alarms').toBeGreaterThan(0);
       expect(rate(s.falseAlarm), s.misses.join('\n')).toBeLessThanOrEqual(0.1);
     });
-    it(`S2: ${s.set} ${s.lng}: at least 95% of urgent messages get urgent or emergency`, () => {
+    it.skipIf(s.urgent[1] === 0)(`S2: ${s.set} ${s.lng}: at least 95% of urgent messages get urgent or emergency`, () => {
       expect(rate(s.urgent), s.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
     });
+    // Only the newer sets label messages "possible"; the others make no S9 case.
     if (s.possible[1] > 0) {
       it(`S9: ${s.set} ${s.lng}: every possible red flag gets a question or advice, never nothing`, () => {
         expect(rate(s.possible), s.misses.join('\n')).toBe(1);
