@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalizer } from '../../src/i18n';
+import { createLocalizer } from '../../src/language/localizer';
 import { buttons, dispositions, Patient, startApp, texts, type RunningApp, talk } from '../helpers/app';
 import { TYPICAL_LOCALE } from '../helpers/locales';
 import { questionId } from '../helpers/questions';
