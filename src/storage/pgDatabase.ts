@@ -37,6 +37,14 @@ export function createPool(settings: PgSettings, logger: Logger): pg.Pool {
   pool.on('error', (error: Error & { code?: string }) => {
     logger.error({ event: 'database_connection_lost', err: error.code ?? error.name }, 'a pooled database connection failed; it is replaced on next use');
   });
+  // A connection lost while checked out (a turn holding its conversation lock, a transaction)
+  // emits 'error' on the client, which the pool does not listen to then: without this listener
+  // that is an uncaught exception. The query in flight fails on its own and is handled there.
+  pool.on('connect', (client) => {
+    client.on('error', (error: Error & { code?: string }) => {
+      logger.warn({ event: 'database_connection_lost', err: error.code ?? error.name }, 'a database connection in use failed');
+    });
+  });
   return pool;
 }
 

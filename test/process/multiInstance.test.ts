@@ -73,7 +73,7 @@ describe.runIf(runPostgresTests)('several instances on one PostgreSQL', () => {
     const url = await cluster.createDatabase();
     const connector = await startFakeConnector();
     // Started together: their migrations race for the advisory lock.
-    const env = { DATABASE_URL: url, AUDIT_KEY: 'a-test-key-of-enough-length', CHECKIN_DAYS: 'PT3S', CHECKIN_WINDOW_HOURS: '1', SCHEDULER_INTERVAL_MS: '1000', CHECKIN_LEASE_SECONDS: '4' };
+    const env = { DATABASE_URL: url, AUDIT_KEY: 'a-test-key-of-enough-length', CHECKIN_DAYS: 'PT3S', CHECKIN_WINDOW_HOURS: '1', SCHEDULER_INTERVAL_MS: '1000', CHECKIN_LEASE_SECONDS: '15' };
     instances.push(...(await Promise.all([1, 2, 3].map(() => spawnInstance(env)))));
     const pool = new pg.Pool({ connectionString: url });
     const store = new PgCheckInStore(pool);
