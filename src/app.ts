@@ -26,6 +26,7 @@ import { LocalDeliveryAdapter } from './directline';
 import { keepEntityFields } from './sdk/entities';
 import { boundConnectorClients } from './sdk/connectorClient';
 import { boundOpenIdMetadata } from './sdk/openIdMetadata';
+import { ReusingBotFrameworkAuthentication } from './sdk/reusedClients';
 import { publicCloudWith } from './sdk/authentication';
 import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
@@ -91,13 +92,14 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const outbound = createOutbound(config.outboundTimeoutMs);
   boundOpenIdMetadata(outbound);
   boundConnectorClients(outbound);
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  // Connector and user-token clients are made once per app id and service URL, not on every turn.
+  const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
     ...(config.botOpenIdMetadata ? publicCloudWith(config.botOpenIdMetadata) : {}),
-  });
+  }));
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
   const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
