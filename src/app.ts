@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type ConversationReference } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
 import { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
@@ -27,6 +27,7 @@ import { keepEntityFields } from './sdk/entities';
 import { boundConnectorClients } from './sdk/connectorClient';
 import { boundOpenIdMetadata } from './sdk/openIdMetadata';
 import { ReusingBotFrameworkAuthentication } from './sdk/reusedClients';
+import { JsonConversationState, JsonUserState } from './sdk/jsonState';
 import { publicCloudWith } from './sdk/authentication';
 import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
@@ -109,8 +110,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   adapter.use(auditMiddleware({ write: (r) => auditWriter.write(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
   const bot = new AfterscanBot({
     config,
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    // State is plain JSON: its JSON text is the change check (no SHA-256 of it on every load and save).
+    conversationState: new JsonConversationState(storage),
+    userState: new JsonUserState(storage),
     localizer,
     languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, [...lexicons.keys()]),
     lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
