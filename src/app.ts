@@ -28,6 +28,7 @@ import { boundConnectorClients } from './sdk/connectorClient';
 import { boundOpenIdMetadata } from './sdk/openIdMetadata';
 import { ReusingBotFrameworkAuthentication } from './sdk/reusedClients';
 import { JsonConversationState, JsonUserState } from './sdk/jsonState';
+import { shareDialogStateConfiguration } from './sdk/dialogStateConfiguration';
 import { publicCloudWith } from './sdk/authentication';
 import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
@@ -105,6 +106,8 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const audit = new AuditLog(path.join(config.dataDir, 'afterscan.db'));
   const checkIns = new SqliteCheckInStore(path.join(config.dataDir, 'afterscan.db'));
   // Before the audit: a question waits for the turn's state to be saved; advice never waits.
+  // Every turn, HTTP or proactive, gets the one DialogStateManager configuration (built once).
+  adapter.use(async (context, next) => { shareDialogStateConfiguration(context); await next(); });
   adapter.use(holdRepliesUntilSaved());
   const auditWriter = new AuditWriter((r) => audit.append(r), logger);
   adapter.use(auditMiddleware({ write: (r) => auditWriter.write(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
