@@ -16,7 +16,8 @@ import type { Config } from './config';
 import { installErrorBoundary, TURN_OUTCOME, type TurnOutcome } from './errorBoundary';
 import { createLocalizer, type Localizer } from './i18n';
 import { buildLanguageDirectory } from './languageDirectory';
-import { loadEveryLexicon, loadLexicon } from './lexicons';
+import { lazyLexicons } from './lazyLexicons';
+import { loadLexicon } from './lexicons';
 import type { Logger } from './logger';
 import { createServer } from './server';
 import { closeGracefully } from './http/closeServer';
@@ -73,15 +74,15 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   keepEntityFields();
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
-  // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
-  const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
+  // Each is compiled on its first use or just after start-up (startBackground), once per process.
+  const lexicons = lazyLexicons((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
   // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
   // one missing or extra key never switches a language off unnoticed.
   const localesDir = findLocalesDir();
   for (const lng of localeLanguages(localesDir).filter((d) => d !== 'en')) {
     if (localizer.languages.includes(lng)) continue;
-    const problems = localeProblems(localesDir, lng);
+    const problems = localeProblems(localesDir, lng, { compileLexicon: false });
     if (problems.length > 0) logger.error({ event: 'language_incomplete', lng, problems: problems.length, first: problems[0] }, 'a language is incomplete and is not offered; run npm run locales:check');
   }
   for (const lng of config.languages ?? []) {
@@ -89,7 +90,7 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   }
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
   const answerSets = new Map(localizer.languages.map((lng) => [lng, loadAnswerWords(lng)]));
-  const english = { lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en') };
+  const english = { commands: loadCommands('en'), answers: loadAnswerWords('en') };
   // Every outbound call (channel connector, sign-in keys) has a deadline, and shutdown can cut them all.
   const outbound = createOutbound(config.outboundTimeoutMs);
   boundOpenIdMetadata(outbound);
@@ -111,14 +112,15 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   adapter.use(holdRepliesUntilSaved());
   const auditWriter = new AuditWriter((r) => audit.append(r), logger);
   adapter.use(auditMiddleware({ write: (r) => auditWriter.write(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
+  const languages = buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, lexicons.languages);
   const bot = new AfterscanBot({
     config,
     // State is plain JSON: its JSON text is the change check (no SHA-256 of it on every load and save).
     conversationState: new JsonConversationState(storage),
     userState: new JsonUserState(storage),
     localizer,
-    languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, [...lexicons.keys()]),
-    lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
+    languages,
+    lexicon: (lng) => lexicons.get(lng) ?? lexicons.get('en') ?? loadLexicon('en'),
     commands: (lng) => commandSets.get(lng) ?? english.commands,
     answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,
@@ -163,6 +165,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
+    // The screen's lexicons and language detector, built now rather than by the first messages.
+    setImmediate(() => languages.detect('')).unref();
+    lexicons.warm();
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
     auditRetryTimer = setInterval(() => auditWriter.flush(), AUDIT_RETRY_MS).unref();
