@@ -38,6 +38,8 @@ import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
 import { SqliteStorage } from './storage/sqliteStorage';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** How long after the server listens the screen's lexicons start compiling (start-up leaves them out). */
+const WARM_AFTER_MS = 200;
 /** How often audit records that could not be written are tried again. */
 const AUDIT_RETRY_MS = 30_000;
 
@@ -165,9 +167,13 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
-    // The screen's lexicons and language detector, built now rather than by the first messages.
-    setImmediate(() => languages.detect('')).unref();
-    lexicons.warm();
+    // The screen's lexicons and language detector, built now rather than by the first messages: a
+    // moment after the server listens, so the requests already waiting (a readiness probe) are
+    // answered first. A message that comes sooner builds what it needs itself.
+    setTimeout(() => {
+      languages.detect('');
+      lexicons.warm(() => logger.info({ event: 'screen_warm', sinceStartMs: Math.round(process.uptime() * 1000) }, 'every red-flag lexicon and the language detector are built'));
+    }, WARM_AFTER_MS).unref();
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
     auditRetryTimer = setInterval(() => auditWriter.flush(), AUDIT_RETRY_MS).unref();

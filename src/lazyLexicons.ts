@@ -16,8 +16,8 @@ export interface Lexicons {
   readonly languages: readonly string[];
   /** The compiled lexicon of `lng` (compiled now on its first use), or undefined when it has none or it does not compile. */
   get(lng: string): Lexicon | undefined;
-  /** Compiles every lexicon not compiled yet, English first, one per turn of the event loop. */
-  warm(): void;
+  /** Compiles every lexicon not compiled yet, English first, one per turn of the event loop; then calls `done`. */
+  warm(done?: () => void): void;
 }
 
 /** `onError` is told once about each lexicon that does not compile; that language is then read with English only. */
@@ -39,11 +39,14 @@ export function lazyLexicons(onError: (lng: string, error: Error) => void, local
       return undefined;
     }
   };
-  const warm = (): void => {
+  const warm = (done?: () => void): void => {
     const queue = [...languages].sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : 0));
     const next = (): void => {
       const lng = queue.shift();
-      if (lng === undefined) return;
+      if (lng === undefined) {
+        done?.();
+        return;
+      }
       get(lng);
       setImmediate(next).unref();
     };
