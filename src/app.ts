@@ -38,8 +38,6 @@ import { SqliteCheckInStore } from './schedule/sqliteCheckInStore';
 import { SqliteStorage } from './storage/sqliteStorage';
 
 const DAY_MS = 24 * 3600 * 1000;
-/** How long after the server listens the screen's lexicons start compiling (start-up leaves them out). */
-const WARM_AFTER_MS = 200;
 /** How often audit records that could not be written are tried again. */
 const AUDIT_RETRY_MS = 30_000;
 
@@ -77,7 +75,9 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const storage = new SqliteStorage(path.join(config.dataDir, 'afterscan.db'), now);
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
-  // Each is compiled on its first use or just after start-up (startBackground), once per process.
+  // Each is compiled on its first use, once per process. Not in the background after start: a compile
+  // holds the event loop (up to about a second for Arabic on a busy machine), and a SIGTERM or a turn
+  // then waits for a language nobody has used yet.
   const lexicons = lazyLexicons((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
   // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
   // one missing or extra key never switches a language off unnoticed.
@@ -167,13 +167,6 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const webChat = registerWebChat(server, { config, adapter, logic: (context) => bot.run(context), languages: localizer.languages, logger, now, limits });
   const http = server.server as HttpServer;
   const startBackground = (): void => {
-    // The screen's lexicons and language detector, built now rather than by the first messages: a
-    // moment after the server listens, so the requests already waiting (a readiness probe) are
-    // answered first. A message that comes sooner builds what it needs itself.
-    setTimeout(() => {
-      languages.detect('');
-      lexicons.warm(() => logger.info({ event: 'screen_warm', sinceStartMs: Math.round(process.uptime() * 1000) }, 'every red-flag lexicon and the language detector are built'));
-    }, WARM_AFTER_MS).unref();
     retention();
     retentionTimer = setInterval(retention, 3600 * 1000).unref();
     auditRetryTimer = setInterval(() => auditWriter.flush(), AUDIT_RETRY_MS).unref();

@@ -55,7 +55,7 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
     for (const phrase of [...(commands.self ?? []), nameOf(lng)]) if (normalizeWords(phrase) !== '') names.set(normalizeWords(phrase), lng);
   }
   // The detector's vocabularies (every word of every file of every language) are read on its first
-  // use, not at start-up: the app warms it just after the server listens.
+  // use (the first message), not at start-up.
   let detector: Detector | undefined;
   const detectorOf = (): Detector => {
     if (detector !== undefined) return detector;

@@ -2,8 +2,7 @@
  * Red-flag lexicons compiled on first use instead of at start-up. Compiling all ten took most of
  * a 3 s start (Arabic alone 0.6 s); now a language is compiled the first time a message needs it
  * (the screen asks for the conversation's language, English and the language a message is written
- * in), and `warm()`, called once the server listens, compiles the rest one language at a time
- * between requests. Either way each language is compiled once (loadLexicon's cache).
+ * in), once per process (loadLexicon's cache). The first message in a language pays for its compile.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,8 +15,6 @@ export interface Lexicons {
   readonly languages: readonly string[];
   /** The compiled lexicon of `lng` (compiled now on its first use), or undefined when it has none or it does not compile. */
   get(lng: string): Lexicon | undefined;
-  /** Compiles every lexicon not compiled yet, English first, one per turn of the event loop; then calls `done`. */
-  warm(done?: () => void): void;
 }
 
 /** `onError` is told once about each lexicon that does not compile; that language is then read with English only. */
@@ -39,18 +36,5 @@ export function lazyLexicons(onError: (lng: string, error: Error) => void, local
       return undefined;
     }
   };
-  const warm = (done?: () => void): void => {
-    const queue = [...languages].sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : 0));
-    const next = (): void => {
-      const lng = queue.shift();
-      if (lng === undefined) {
-        done?.();
-        return;
-      }
-      get(lng);
-      setImmediate(next).unref();
-    };
-    setImmediate(next).unref();
-  };
-  return { languages, get, warm };
+  return { languages, get };
 }
