@@ -9,7 +9,10 @@
  *   (c) redflag   a conversation on the "soon" path with "I can't breathe" typed at a
  *                 random step (0 = as the very first message); the conversation ends there
  *
- * The echo bot gets exactly the same requests (it ignores their content).
+ * The echo bot gets exactly the same requests (it ignores their content). The SDK's dialog
+ * sample (sampleBot.ts) gets the same requests, conversation ids and turns per conversation, with
+ * the words of its own dialog in (b) and in the RSS run (SAMPLE_TURNS: start, a transport, yes),
+ * so it walks its waterfall to the end and starts again instead of asking the same question.
  */
 import { checkTurns } from './conversation';
 import { prng, type Shot, type Walker } from './load';
@@ -57,6 +60,10 @@ export function activity(conversation: string, user: string, text: string, seq: 
   }));
 }
 
+/** What a user of the SDK's dialog sample types, turn after turn (its dialog restarts after the third). */
+export const SAMPLE_TURNS = ['hi', 'Car', 'Yes'] as const;
+const sampleSays = (turn: number): string => SAMPLE_TURNS[turn % SAMPLE_TURNS.length]!;
+
 /** Unique per benchmark process, so two runs against one DATA_DIR never share a conversation. */
 const RUN = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 let counter = 0;
@@ -70,8 +77,8 @@ export const WORKLOADS: { name: WorkloadName; label: string }[] = [
   { name: 'redflag', label: `(c) "${RED_FLAG}" at a random step` },
 ];
 
-/** The request sequence of one connection for a workload. */
-export function walker(name: WorkloadName, connection: number, seed = 1): Walker {
+/** The request sequence of one connection for a workload; `sample`: in the words of the SDK's dialog sample. */
+export function walker(name: WorkloadName, connection: number, seed = 1, sample = false): Walker {
   switch (name) {
     case 'fresh':
       return {
@@ -93,7 +100,7 @@ export function walker(name: WorkloadName, connection: number, seed = 1): Walker
             step = 0;
             id = nextId();
           }
-          const text = script.turns[step]!;
+          const text = sample ? sampleSays(step) : script.turns[step]!;
           step += 1;
           return { body: activity(`b-${id}`, `ub-${id}`, text, step), tag: script.tier };
         },
@@ -124,17 +131,17 @@ export function walker(name: WorkloadName, connection: number, seed = 1): Walker
 }
 
 /** Two turns of a brand-new conversation, the first with a word seen nowhere else (fills the recognizer's bounded token memo as real traffic would). */
-export function shortConversation(): Shot[] {
+export function shortConversation(sample = false): Shot[] {
   const id = nextId();
   const word = `zq${id.replace(/[^a-z0-9]/g, '')}`;
   return [
     { body: activity(`r-${id}`, `ur-${id}`, `hi, it is ${word} here`, 1), tag: 'first' },
-    { body: activity(`r-${id}`, `ur-${id}`, 'yes', 2), tag: 'second' },
+    { body: activity(`r-${id}`, `ur-${id}`, sample ? sampleSays(1) : 'yes', 2), tag: 'second' },
   ];
 }
 
 /** Walker that plays a queue of short conversations, two turns each, `count` conversations shared by all connections. */
-export function shortConversations(count: number): { walkerFor: (c: number) => Walker; done: () => number } {
+export function shortConversations(count: number, sample = false): { walkerFor: (c: number) => Walker; done: () => number } {
   let started = 0;
   let finished = 0;
   return {
@@ -145,7 +152,7 @@ export function shortConversations(count: number): { walkerFor: (c: number) => W
           if (queue.length === 0) {
             if (started >= count) return null;
             started += 1;
-            queue = shortConversation();
+            queue = shortConversation(sample);
           }
           const shot = queue.shift()!;
           if (queue.length === 0) finished += 1;
@@ -194,6 +201,18 @@ export async function checkScripts(port: number): Promise<string[]> {
       const replies = await ask(port, activity(`vf-${id}`, `uvf-${id}`, text, i));
       if (i === at && !levelsIn(replies).includes('emergency')) problems.push(`red flag at step ${at + 1}: no emergency disposition`);
     }
+  }
+  return problems;
+}
+
+/** Walks the dialog sample once: each turn must answer, and the third must end its waterfall with the summary. */
+export async function checkSample(port: number): Promise<string[]> {
+  const id = nextId();
+  const problems: string[] = [];
+  for (const [i, text] of SAMPLE_TURNS.entries()) {
+    const replies = await ask(port, activity(`vs-${id}`, `uvs-${id}`, text, i));
+    if (replies.length === 0) problems.push(`sample: no reply to "${text}"`);
+    if (i === SAMPLE_TURNS.length - 1 && !replies.some((r) => /remember that you travel by Car/.test(r.text ?? ''))) problems.push(`sample: "${text}" did not end the dialog with its summary`);
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, UserState, type ConversationReference } from 'botbuilder';
+import path from 'node:path';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AuditLog } from './audit/auditLog';
 import { auditMiddleware } from './audit/auditMiddleware';
@@ -16,7 +17,8 @@ import type { Config } from './config';
 import { installErrorBoundary, TURN_OUTCOME, type TurnOutcome } from './bot/errorBoundary';
 import { createLocalizer, type Localizer } from './language/localizer';
 import { buildLanguageDirectory } from './language/directory';
-import { loadEveryLexicon, loadLexicon } from './language/lexicons';
+import { lazyLexicons } from './language/lazyLexicons';
+import { loadLexicon } from './language/lexicons';
 import type { Logger } from './logger';
 import { createServer } from './http/server';
 import { closeGracefully } from './http/closeServer';
@@ -26,6 +28,9 @@ import { LocalDeliveryAdapter } from './directline';
 import { keepEntityFields } from './sdk/entities';
 import { boundConnectorClients } from './sdk/connectorClient';
 import { boundOpenIdMetadata } from './sdk/openIdMetadata';
+import { ReusingBotFrameworkAuthentication } from './sdk/reusedClients';
+import { JsonConversationState, JsonUserState } from './sdk/jsonState';
+import { shareDialogStateConfiguration } from './sdk/dialogStateConfiguration';
 import { publicCloudWith } from './sdk/authentication';
 import { createOutbound, settlesWithin } from './http/outbound';
 import { registerWebChat, type WebChat } from './webchat';
@@ -79,15 +84,17 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   const backend = openBackend(config, logger, now);
   const { storage } = backend;
   const localizer = createLocalizer(config.defaultLocale, undefined, { enabled: config.languages, allowDrafts: config.allowDraftLanguages });
-  // Compiled once at start-up; a turn only looks its language up (no file system on the hot path).
   // Every language's lexicon, offered or not: red flags are read in the language a message is written in.
-  const lexicons = loadEveryLexicon((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
+  // Each is compiled on its first use, once per process. Not in the background after start: a compile
+  // holds the event loop (up to about a second for Arabic on a busy machine), and a SIGTERM or a turn
+  // then waits for a language nobody has used yet.
+  const lexicons = lazyLexicons((lng, err) => logger.error({ event: 'lexicon_failed', lng, err: err.message }, 'a red-flag lexicon does not compile; that language is not screened'));
   // A language that falls short of English is not offered (S6): say so loudly, with the first gap, so
   // one missing or extra key never switches a language off unnoticed.
   const localesDir = findLocalesDir();
   for (const lng of localeLanguages(localesDir).filter((d) => d !== 'en')) {
     if (localizer.languages.includes(lng)) continue;
-    const problems = localeProblems(localesDir, lng);
+    const problems = localeProblems(localesDir, lng, { compileLexicon: false });
     if (problems.length > 0) logger.error({ event: 'language_incomplete', lng, problems: problems.length, first: problems[0] }, 'a language is incomplete and is not offered; run npm run locales:check');
   }
   for (const lng of config.languages ?? []) {
@@ -95,33 +102,38 @@ export function buildApp(config: Readonly<Config>, logger: Logger, now: () => nu
   }
   const commandSets = new Map(localizer.languages.map((lng) => [lng, loadCommands(lng)]));
   const answerSets = new Map(localizer.languages.map((lng) => [lng, loadAnswerWords(lng)]));
-  const english = { lexicon: loadLexicon('en'), commands: loadCommands('en'), answers: loadAnswerWords('en') };
+  const english = { commands: loadCommands('en'), answers: loadAnswerWords('en') };
   // Every outbound call (channel connector, sign-in keys) has a deadline, and shutdown can cut them all.
   const outbound = createOutbound(config.outboundTimeoutMs);
   boundOpenIdMetadata(outbound);
   boundConnectorClients(outbound);
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  // Connector and user-token clients are made once per app id and service URL, not on every turn.
+  const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.bot.appId ?? '',
     MicrosoftAppPassword: config.bot.appPassword ?? '',
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId ?? '',
     ...(config.botOpenIdMetadata ? publicCloudWith(config.botOpenIdMetadata) : {}),
-  });
+  }));
   const adapter = new LocalDeliveryAdapter(auth, config.bot.appId);
   // With PostgreSQL, a turn first takes its conversation's lock (turn order across instances).
   for (const middleware of backend.outer) adapter.use(middleware);
   // Before the audit: a question waits for the turn's state to be saved; advice never waits.
+  // Every turn, HTTP or proactive, gets the one DialogStateManager configuration (built once).
+  adapter.use(async (context, next) => { shareDialogStateConfiguration(context); await next(); });
   adapter.use(holdRepliesUntilSaved());
   // The bot's check-in calls during a turn (only made when check-ins are on).
   if (config.checkInDays.length > 0) for (const middleware of backend.inner((context) => bot.userKey(context))) adapter.use(middleware);
   adapter.use(auditMiddleware({ write: (r) => backend.auditWrite(r), key: loadAuditKey({ key: config.auditKey, file: config.auditKeyFile, dataDir: config.dataDir }), contentVersion: CONTENT_VERSION, now }));
+  const languages = buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, lexicons.languages);
   const bot = new AfterscanBot({
     config,
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    // State is plain JSON: its JSON text is the change check (no SHA-256 of it on every load and save).
+    conversationState: new JsonConversationState(storage),
+    userState: new JsonUserState(storage),
     localizer,
-    languages: buildLanguageDirectory(localizer, localizer.negotiate(config.defaultLocale), undefined, [...lexicons.keys()]),
-    lexicon: (lng) => lexicons.get(lng) ?? english.lexicon,
+    languages,
+    lexicon: (lng) => lexicons.get(lng) ?? lexicons.get('en') ?? loadLexicon('en'),
     commands: (lng) => commandSets.get(lng) ?? english.commands,
     answerWords: (lng) => answerSets.get(lng) ?? english.answers,
     logger,

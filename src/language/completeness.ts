@@ -77,8 +77,11 @@ function spelledOut(lng: string, key: string, value: string, source: string): bo
   return [...mine].every((p) => theirs.includes(p)) && theirs.filter((p) => !mine.has(p)).every((p) => p === 'days' || p === 'count' || p === 'min');
 }
 
-/** Every way `lng` falls short of English (every English key, and its own plural forms); empty when the language is complete. */
-export function localeProblems(localesDir: string, lng: string): string[] {
+/**
+ * Every way `lng` falls short of English (every English key, and its own plural forms); empty when the language is complete.
+ * `compileLexicon: false` checks the red-flag lexicon's keys but does not compile it (start-up: it is compiled on first use).
+ */
+export function localeProblems(localesDir: string, lng: string, options: { compileLexicon?: boolean } = {}): string[] {
   const problems: string[] = [];
   try {
     readMeta(localesDir, lng);
@@ -112,7 +115,7 @@ export function localeProblems(localesDir: string, lng: string): string[] {
       else if (placeholders(value) !== placeholders(source) && !spelledOut(lng, key, value, source)) problems.push(`${lng}/${file}: ${key} placeholders {${placeholders(value)}} differ from English {${placeholders(source)}}`);
     }
     for (const key of have.keys()) if (!need.has(key)) problems.push(`${lng}/${file}: extra key ${key}`);
-    if (file === 'redflags.json' && problems.length === 0) {
+    if (file === 'redflags.json' && problems.length === 0 && options.compileLexicon !== false) {
       // Compiled through the cache, so the start-up check and the bot share one compilation.
       try { loadLexicon(lng, localesDir); } catch (err) { problems.push(`${lng}/${file}: ${(err as Error).message}`); }
     }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { normalizeWords } from './commands';
 import type { Localizer } from './localizer';
-import { buildDetector, wordsOf } from './detect';
+import { buildDetector, wordsOf, type Detector } from './detect';
 import { findLocalesDir } from './localesDir';
 
 export interface LanguageDirectory {
@@ -54,16 +54,22 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
     if (first !== undefined && !firstWords.some((w) => normalizeWords(w) === normalizeWords(first))) firstWords.push(first);
     for (const phrase of [...(commands.self ?? []), nameOf(lng)]) if (normalizeWords(phrase) !== '') names.set(normalizeWords(phrase), lng);
   }
-  for (const lng of new Set([...languages, ...screening])) {
-    const words = new Set<string>();
-    for (const file of fs.readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
-      wordsOf(read(path.join(localesDir, lng, file)), words);
+  // The detector's vocabularies (every word of every file of every language) are read on its first
+  // use (the first message), not at start-up.
+  let detector: Detector | undefined;
+  const detectorOf = (): Detector => {
+    if (detector !== undefined) return detector;
+    for (const lng of new Set([...languages, ...screening])) {
+      const words = new Set<string>();
+      for (const file of fs.readdirSync(path.join(localesDir, lng)).filter((f) => f.endsWith('.json') && f !== 'meta.json')) {
+        wordsOf(read(path.join(localesDir, lng, file)), words);
+      }
+      vocab.set(lng, words);
     }
-    vocab.set(lng, words);
-  }
+    return (detector = buildDetector(vocab));
+  };
   // A phrase that names a language is never also the language command ("language" vs "english").
   for (const phrase of names.keys()) commandPhrases.delete(phrase);
-  const detector = buildDetector(vocab);
   return {
     languages,
     nameOf,
@@ -71,7 +77,7 @@ export function buildLanguageDirectory(localizer: Localizer, defaultLng: string,
     isDraft: (lng) => localizer.status(lng) === 'draft',
     isLanguageCommand: (text) => commandPhrases.has(normalizeWords(text)),
     named: (text) => names.get(normalizeWords(text)) ?? null,
-    detect: (text) => detector.detect(text),
+    detect: (text) => detectorOf().detect(text),
     commandWords: () => firstWords,
   };
 }

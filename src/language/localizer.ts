@@ -58,9 +58,9 @@ export interface Localizer {
   instance: i18n;
 }
 
-/** True when a language has every file, key, plural form and placeholder that English has (S6). */
-export function isComplete(localesDir: string, lng: string): boolean {
-  return localeProblems(localesDir, lng).length === 0;
+/** True when a language has every file, key, plural form and placeholder that English has (S6); `compileLexicon: false` leaves its lexicon's compilation to first use. */
+export function isComplete(localesDir: string, lng: string, compileLexicon = true): boolean {
+  return localeProblems(localesDir, lng, { compileLexicon }).length === 0;
 }
 
 /**
@@ -69,8 +69,9 @@ export function isComplete(localesDir: string, lng: string): boolean {
  */
 export function createLocalizer(defaultLocale = 'en', localesDir: string = findLocalesDir(), policy: LanguagePolicy = { enabled: null, allowDrafts: true }): Localizer {
   // The policy (enabled languages, review status) is applied first, so only languages that could be
-  // offered pay for the full completeness check (it compiles their lexicons): in production with
-  // drafts off that is English alone.
+  // offered pay for the full completeness check: in production with drafts off that is English alone.
+  // The check reads every key of the red-flag lexicon but does not compile it: that is done on first
+  // use and just after start-up (lazyLexicons.ts); `npm run locales:check` and the tests compile them all.
   const metas = new Map<string, LanguageMeta>();
   for (const lng of fs.readdirSync(localesDir).filter((d) => fs.statSync(path.join(localesDir, d)).isDirectory())) {
     try { metas.set(lng, readMeta(localesDir, lng)); } catch { /* no valid meta.json: not complete, never offered */ }
@@ -82,7 +83,7 @@ export function createLocalizer(defaultLocale = 'en', localesDir: string = findL
   };
   const status = (lng: string): ReviewStatus => effectiveStatus(meta(lng), CONTENT_VERSION);
   const languages = offeredLanguages([...metas.keys()].sort(), status, policy)
-    .filter((lng) => lng === 'en' || isComplete(localesDir, lng));
+    .filter((lng) => lng === 'en' || isComplete(localesDir, lng, false));
   const resources = Object.fromEntries(languages.map((lng) => [lng,
     Object.fromEntries(MESSAGE_NAMESPACES.map((ns) => [ns, readJson(path.join(localesDir, lng, `${ns}.json`))]))]));
   const fallback = matchLanguage(defaultLocale, languages) ?? 'en';

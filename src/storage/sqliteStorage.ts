@@ -25,6 +25,11 @@ export class SqliteStorage implements Storage {
   private readonly insertNew: Database.Statement<[string, string, string, number]>;
   private readonly remove: Database.Statement<[string]>;
   private counter = 0;
+  /**
+   * Random once per instance: with the time and the counter it makes every eTag unique, across
+   * processes sharing the file too, without drawing random bytes on every write.
+   */
+  private readonly instance = randomBytes(4).toString('hex');
   /** When the last state write failed, until one succeeds again: a storage that cannot write is not ready. */
   private writeFailedAt: number | null = null;
   /** How long a failed state write keeps readiness false even when the small probe write succeeds. */
@@ -116,7 +121,7 @@ export class SqliteStorage implements Storage {
     const { eTag, ...rest } = item;
     const value = JSON.stringify(rest);
     const at = this.now();
-    const next = `${at.toString(36)}-${(this.counter += 1).toString(36)}-${randomBytes(3).toString('hex')}`;
+    const next = `${at.toString(36)}-${this.instance}-${(this.counter += 1).toString(36)}`;
     if (typeof eTag !== 'string' || eTag === '' || eTag === '*') {
       this.upsert.run(key, value, next, at);
       return;
