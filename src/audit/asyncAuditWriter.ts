@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import type { AuditRecord } from './auditLog';
-import { MAX_BACKLOG } from './auditWriter';
+import { backlogWritten, MAX_BACKLOG, writeFailed } from './auditWriter';
 
 /**
  * AuditWriter for an audit that answers later (PostgreSQL): records are written one at a time,
@@ -35,19 +35,12 @@ export class AsyncAuditWriter {
       try {
         await this.append(this.backlog[0]!);
       } catch (error) {
-        const lost = Math.max(0, this.backlog.length - this.max);
-        if (lost > 0) this.backlog.splice(0, lost);
-        this.failing = true;
-        this.logger.fatal({ event: 'audit_write_failed', err: (error as { code?: string }).code ?? (error as Error).name, waiting: this.backlog.length, lost },
-          'the audit cannot be written; records wait in memory and are retried');
+        this.failing = writeFailed(this.backlog, this.max, error, this.logger);
         return false;
       }
       this.backlog.shift();
     }
-    if (this.failing) {
-      this.failing = false;
-      this.logger.warn({ event: 'audit_backlog_written' }, 'the audit records that waited have been written');
-    }
+    this.failing = backlogWritten(this.failing, this.logger);
     return true;
   }
 }

@@ -27,23 +27,35 @@ export class AuditWriter {
       try {
         this.append(this.backlog[0]!);
       } catch (error) {
-        const lost = Math.max(0, this.backlog.length - this.max);
-        if (lost > 0) this.backlog.splice(0, lost);
-        this.failing = true;
-        this.logger.fatal({ event: 'audit_write_failed', err: (error as { code?: string }).code ?? (error as Error).name, waiting: this.backlog.length, lost },
-          'the audit cannot be written; records wait in memory and are retried');
+        this.failing = writeFailed(this.backlog, this.max, error, this.logger);
         return false;
       }
       this.backlog.shift();
     }
-    if (this.failing) {
-      this.failing = false;
-      this.logger.warn({ event: 'audit_backlog_written' }, 'the audit records that waited have been written');
-    }
+    this.failing = backlogWritten(this.failing, this.logger);
     return true;
   }
 
   get waiting(): number {
     return this.backlog.length;
   }
+}
+
+/**
+ * A write failed: the oldest records past `max` are dropped (and counted), and the failure is
+ * logged at fatal level so an operator's alerting sees it. Returns the new "failing" flag (true).
+ * Shared by AuditWriter (SQLite) and AsyncAuditWriter (PostgreSQL).
+ */
+export function writeFailed(backlog: AuditRecord[], max: number, error: unknown, logger: Logger): true {
+  const lost = Math.max(0, backlog.length - max);
+  if (lost > 0) backlog.splice(0, lost);
+  logger.fatal({ event: 'audit_write_failed', err: (error as { code?: string }).code ?? (error as Error).name, waiting: backlog.length, lost },
+    'the audit cannot be written; records wait in memory and are retried');
+  return true;
+}
+
+/** Everything waiting was written: after a failure, say so once. Returns the new "failing" flag (false). */
+export function backlogWritten(failing: boolean, logger: Logger): false {
+  if (failing) logger.warn({ event: 'audit_backlog_written' }, 'the audit records that waited have been written');
+  return false;
 }
