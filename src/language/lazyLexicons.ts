@@ -21,15 +21,11 @@ export interface Lexicons {
 export function lazyLexicons(onError: (lng: string, error: Error) => void, localesDir: string = findLocalesDir()): Lexicons {
   const languages = fs.readdirSync(localesDir).filter((lng) => fs.existsSync(path.join(localesDir, lng, 'redflags.json'))).sort();
   const known = new Set(languages);
-  const compiled = new Map<string, Lexicon>();
   const failed = new Set<string>();
   const get = (lng: string): Lexicon | undefined => {
-    const hit = compiled.get(lng);
-    if (hit !== undefined || !known.has(lng) || failed.has(lng)) return hit;
+    if (!known.has(lng) || failed.has(lng)) return undefined;
     try {
-      const lexicon = loadLexicon(lng, localesDir);
-      compiled.set(lng, lexicon);
-      return lexicon;
+      return loadLexicon(lng, localesDir); // compiled on its first call, then from loadLexicon's cache
     } catch (err) {
       failed.add(lng);
       onError(lng, err as Error);

@@ -63,21 +63,3 @@ export function loadLexicon(lng: string, localesDir?: string): Lexicon {
   cache.set(key, lexicon);
   return lexicon;
 }
-
-/**
- * Every language's lexicon that compiles, offered or not: the safety screen reads a message in the
- * language it is written in even when a deployment does not offer that language's text (S1, H17).
- * A lexicon that fails is reported through `onError` and left out.
- */
-export function loadEveryLexicon(onError: (lng: string, error: Error) => void, localesDir: string = findLocalesDir()): Map<string, Lexicon> {
-  const out = new Map<string, Lexicon>();
-  for (const lng of fs.readdirSync(localesDir).sort()) {
-    if (!fs.existsSync(path.join(localesDir, lng, 'redflags.json'))) continue;
-    try {
-      out.set(lng, loadLexicon(lng, localesDir));
-    } catch (err) {
-      onError(lng, err as Error);
-    }
-  }
-  return out;
-}
