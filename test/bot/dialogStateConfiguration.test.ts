@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TurnContext } from 'botbuilder';
 import { Patient, startApp } from '../helpers/app';
-import { startFakeConnector } from '../helpers/fakeConnector';
+import { bookedCheckIn, startFakeConnector } from '../helpers/fakeConnector';
 
-const HOUR = 3600_000;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });
 
@@ -22,10 +21,7 @@ describe('the DialogStateManager configuration is built once, not every turn (be
     expect((await patient.say('hi')).length).toBeGreaterThan(0);
     expect((await patient.say('yes')).length).toBeGreaterThan(0);
     expect((await new Patient(running.url, 'dsm-2').say('hi')).length).toBeGreaterThan(0);
-    running.app.checkIns.add([{
-      id: 'dsm-3', userKey: 'test/users/dsm-3-user', locale: 'en', dueAt: now - 1000, expiresAt: now + 12 * HOUR,
-      reference: { channelId: 'test', serviceUrl: connector.url, conversation: { id: 'dsm-3' }, user: { id: 'dsm-3-user' }, bot: { id: 'afterscan' }, locale: 'en' },
-    }]);
+    running.app.checkIns.add([bookedCheckIn('dsm-3', connector.url, now - 1000)]);
     expect(await running.app.scheduler.tick()).toBe(1);
     expect(connector.posted.length).toBeGreaterThan(0);
 

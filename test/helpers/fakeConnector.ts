@@ -45,3 +45,9 @@ export async function startFakeConnector(): Promise<{ url: string; posted: Poste
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A check-in booked for conversation `id` of channel "test", whose Bot Connector is at `serviceUrl`, with a 12-hour window. */
+export const bookedCheckIn = (id: string, serviceUrl: string, dueAt: number) => ({
+  id, userKey: `test/users/${id}-user`, locale: 'en', dueAt, expiresAt: dueAt + 12 * 3600_000,
+  reference: { channelId: 'test', serviceUrl, conversation: { id }, user: { id: `${id}-user` }, bot: { id: 'afterscan' }, locale: 'en' },
+});

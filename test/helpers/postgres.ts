@@ -5,7 +5,7 @@ import { postgresBinDir, type LocalCluster } from '../../scripts/localPostgres';
  * (initdb + pg_ctl into a temporary folder, a free port, torn down at the end): see
  * scripts/localPostgres.ts.
  */
-export { freePort, postgresBinDir, startPostgres } from '../../scripts/localPostgres';
+export { postgresBinDir, startPostgres } from '../../scripts/localPostgres';
 export type TestCluster = LocalCluster;
 
 export const hasPostgres = postgresBinDir() !== null;

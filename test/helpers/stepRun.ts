@@ -14,17 +14,10 @@ import type { Profile, Session } from '../../src/bot/turn';
 
 const localizer = createLocalizer('en');
 const languages = buildLanguageDirectory(localizer, 'en');
-const memo = <T>(load: (lng: string) => T): ((lng: string) => T) => {
-  const cache = new Map<string, T>();
-  return (lng) => {
-    let value = cache.get(lng);
-    if (value === undefined) cache.set(lng, (value = load(lng)));
-    return value;
-  };
-};
-const lexicon = memo(loadLexicon);
-const commands = memo(loadCommands);
-const answerWords = memo(loadAnswerWords);
+// Each loader compiles a language once per process and caches it.
+const lexicon = (lng: string) => loadLexicon(lng);
+const commands = (lng: string) => loadCommands(lng);
+const answerWords = (lng: string) => loadAnswerWords(lng);
 
 /** One conversation's world for step tests: real services, real dialogs, state in memory. */
 export interface StepWorld {

@@ -9,16 +9,8 @@ import { createLogger } from '../../src/logger';
 import { SqliteCheckInStore } from '../../src/schedule/sqliteCheckInStore';
 import { shutdown } from '../../src/shutdown';
 import { startApp, type RunningApp } from '../helpers/app';
-import { startFakeConnector } from '../helpers/fakeConnector';
+import { bookedCheckIn as checkIn, startFakeConnector } from '../helpers/fakeConnector';
 import { startHangingServer, type HangingServer } from '../helpers/hangingServer';
-
-const HOUR = 3600_000;
-
-/** A booked check-in for a conversation whose channel lives at `serviceUrl`. */
-const checkIn = (id: string, serviceUrl: string, dueAt: number) => ({
-  id, userKey: `test/users/${id}-user`, locale: 'en', dueAt, expiresAt: dueAt + 12 * HOUR,
-  reference: { channelId: 'test', serviceUrl, conversation: { id }, user: { id: `${id}-user` }, bot: { id: 'afterscan' }, locale: 'en' },
-});
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });

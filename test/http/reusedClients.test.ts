@@ -1,13 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TurnContext } from 'botbuilder';
 import { Patient, startApp } from '../helpers/app';
-import { startFakeConnector } from '../helpers/fakeConnector';
-
-const HOUR = 3600_000;
-const checkIn = (id: string, serviceUrl: string, dueAt: number) => ({
-  id, userKey: `test/users/${id}-user`, locale: 'en', dueAt, expiresAt: dueAt + 12 * HOUR,
-  reference: { channelId: 'test', serviceUrl, conversation: { id }, user: { id: `${id}-user` }, bot: { id: 'afterscan' }, locale: 'en' },
-});
+import { bookedCheckIn as checkIn, startFakeConnector } from '../helpers/fakeConnector';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c(); });

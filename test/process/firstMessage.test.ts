@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/ports';
 import { loadLexicon } from '../../src/language/lexicons';
 import { localeLanguages } from '../../src/language/localesDir';
 import { createRedFlagScreen } from '../../src/safety/screen';
@@ -26,14 +26,6 @@ function emergencyIn(lng: string): string {
     if (v.kind === 'affirmed' && v.flag.level === 'emergency') return text;
   }
   throw new Error(`no emergency example in redflags.dev.${lng}.json`);
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 let running: { child: ChildProcess; dataDir: string } | undefined;

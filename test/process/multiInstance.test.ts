@@ -7,7 +7,8 @@ import { PgCheckInStore } from '../../src/schedule/pgCheckInStore';
 import { TURN_LOCK_CLASS } from '../../src/storage/turnLock';
 import { Patient, startApp, type Reply } from '../helpers/app';
 import { startFakeConnector } from '../helpers/fakeConnector';
-import { freePort, runPostgresTests, startPostgres, type TestCluster } from '../helpers/postgres';
+import { runPostgresTests, startPostgres, type TestCluster } from '../helpers/postgres';
+import { freePort } from '../helpers/ports';
 import { CALM, questionId } from '../helpers/questions';
 
 /** The compiled entry point (`npm test` and the global setup build dist first). */

@@ -1,21 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/ports';
 
 /** The compiled entry point: `npm test` runs `tsc -b` first, so dist is fresh. */
 const ENTRY = path.resolve(__dirname, '../../dist/src/index.js');
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 interface Spawned { child: ChildProcess; port: number; dataDir: string; logs: Record<string, unknown>[]; exited: Promise<number | null> }
 
